@@ -1,0 +1,58 @@
+package io.datapunk.mesh.client;
+
+import java.net.URI;
+
+import io.datapunk.mesh.balancer.MeshLoadBalancer;
+import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.MeshDiscovery;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
+
+/**
+ * The mesh's entry point under a {@code RestClient}: a request to
+ * {@code http://<service>/path} is sent to an instance of the service chosen by the mesh.
+ * <p>
+ * The mesh sits here, under every {@code ClientHttpRequestInterceptor}, rather than being
+ * one: Spring runs interceptors through a single-use iterator, so an interceptor that sends
+ * a request twice skips the interceptors after it the second time. Here, the application's
+ * interceptors run once per logical call and see the logical URL, and each attempt is a
+ * fresh request on the service's own transport (its own timeouts). Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, DisposableBean {
+
+	private final ServiceTransports transports;
+
+	private final MeshCallExecutor executor;
+
+	/**
+	 * Create the factory.
+	 * @param settings the mesh settings
+	 * @param discovery where instances come from
+	 * @param balancer chooses an instance per attempt
+	 * @param transportBuilder builds the HTTP clients that carry attempts
+	 * @param transportSettings base settings of those clients; the mesh sets the timeouts
+	 */
+	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
+			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings) {
+		this.transports = new ServiceTransports(settings, transportBuilder, transportSettings);
+		this.executor = new MeshCallExecutor(discovery, balancer, this.transports);
+	}
+
+	@Override
+	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) {
+		return new MeshClientHttpRequest(uri, httpMethod, this.executor);
+	}
+
+	@Override
+	public void destroy() {
+		this.transports.close();
+	}
+
+}

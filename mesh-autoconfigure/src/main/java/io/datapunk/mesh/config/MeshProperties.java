@@ -1,0 +1,177 @@
+package io.datapunk.mesh.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Configuration of the mesh client, bound from {@code mesh.*}: {@code mesh.defaults}
+ * applies to every called service and {@code mesh.services.<name>} overrides it for one.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("mesh")
+@Validated
+public class MeshProperties {
+
+	/**
+	 * Whether the mesh client is enabled.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Name of this application in the mesh. Defaults to spring.application.name.
+	 */
+	@ValidServiceName
+	private String serviceName;
+
+	/**
+	 * Version label of this mesh configuration, reported by the mesh endpoint.
+	 */
+	@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._+:-]{0,63}",
+			message = "must be 1 to 64 letters, digits, '.', '_', '+', ':' or '-', starting with a letter or digit")
+	private String configVersion;
+
+	/**
+	 * Settings for every called service, unless the service overrides them.
+	 */
+	@Valid
+	private final Defaults defaults = new Defaults();
+
+	/**
+	 * Per-service settings, keyed by service name.
+	 */
+	@Valid
+	private final Map<@ValidServiceName String, @Valid Service> services = new LinkedHashMap<>();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getServiceName() {
+		return this.serviceName;
+	}
+
+	public void setServiceName(String serviceName) {
+		this.serviceName = serviceName;
+	}
+
+	public String getConfigVersion() {
+		return this.configVersion;
+	}
+
+	public void setConfigVersion(String configVersion) {
+		this.configVersion = configVersion;
+	}
+
+	public Defaults getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, Service> getServices() {
+		return this.services;
+	}
+
+	/**
+	 * Settings for every called service.
+	 */
+	public static class Defaults {
+
+		/**
+		 * Time allowed to open a connection to an instance.
+		 */
+		@NotNull
+		@PositiveDuration
+		private Duration connectTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * Time allowed for an instance to start answering one attempt.
+		 */
+		@NotNull
+		@PositiveDuration
+		private Duration readTimeout = Duration.ofSeconds(10);
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+	}
+
+	/**
+	 * Settings for one called service; an unset value inherits from mesh.defaults.
+	 */
+	public static class Service {
+
+		/**
+		 * Comma-separated list of static instance addresses (http://host:port or
+		 * https://host:port) of this service.
+		 */
+		private List<@InstanceUri URI> instances = new ArrayList<>();
+
+		/**
+		 * Time allowed to open a connection to an instance. Overrides
+		 * mesh.defaults.connect-timeout.
+		 */
+		@PositiveDuration
+		private Duration connectTimeout;
+
+		/**
+		 * Time allowed for an instance to start answering one attempt. Overrides
+		 * mesh.defaults.read-timeout.
+		 */
+		@PositiveDuration
+		private Duration readTimeout;
+
+		public List<URI> getInstances() {
+			return this.instances;
+		}
+
+		public void setInstances(List<URI> instances) {
+			this.instances = instances;
+		}
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+	}
+
+}

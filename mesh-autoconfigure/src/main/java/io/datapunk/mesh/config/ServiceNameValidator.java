@@ -1,0 +1,18 @@
+package io.datapunk.mesh.config;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/**
+ * Checks {@link ValidServiceName}.
+ *
+ * @author datapunk mesh team
+ */
+class ServiceNameValidator implements ConstraintValidator<ValidServiceName, String> {
+
+	@Override
+	public boolean isValid(String value, ConstraintValidatorContext context) {
+		return value == null || ServiceNames.isValid(value);
+	}
+
+}

@@ -1,0 +1,46 @@
+package io.datapunk.mesh.discovery;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
+import io.datapunk.mesh.config.MeshAutoConfiguration;
+import io.datapunk.mesh.config.MeshSettings;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.client.discovery.composite.CompositeDiscoveryClient;
+import org.springframework.cloud.client.discovery.composite.CompositeDiscoveryClientAutoConfiguration;
+import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClientAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for mesh discovery: the static
+ * instances of {@code mesh.services}, joined with every Spring Cloud
+ * {@link DiscoveryClient} bean.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { MeshAutoConfiguration.class, SimpleDiscoveryClientAutoConfiguration.class,
+		CompositeDiscoveryClientAutoConfiguration.class })
+@ConditionalOnMeshEnabled
+@ConditionalOnBean(MeshSettings.class)
+public class DiscoveryAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean(MeshDiscovery.class)
+	CompositeMeshDiscovery meshDiscovery(MeshSettings settings, ObjectProvider<DiscoveryClient> discoveryClients) {
+		List<DiscoveryClient> clients = new ArrayList<>();
+		clients.add(new StaticDiscoveryClient(settings));
+		// The composite Spring Cloud registers is made of the other beans: asking it too would ask them twice.
+		discoveryClients.orderedStream()
+			.filter((client) -> !(client instanceof CompositeDiscoveryClient))
+			.forEach(clients::add);
+		return new CompositeMeshDiscovery(clients);
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Errors the mesh reports to callers: {@link io.datapunk.mesh.MeshException} and its subclasses.
+ */
+package io.datapunk.mesh;

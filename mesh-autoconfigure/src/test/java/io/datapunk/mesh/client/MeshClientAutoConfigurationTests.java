@@ -1,0 +1,144 @@
+package io.datapunk.mesh.client;
+
+import java.util.List;
+
+import io.datapunk.mesh.balancer.LoadBalancerAutoConfiguration;
+import io.datapunk.mesh.balancer.MeshLoadBalancer;
+import io.datapunk.mesh.balancer.RoundRobinLoadBalancer;
+import io.datapunk.mesh.client.scan.app.InventoryClient;
+import io.datapunk.mesh.client.scan.app.ScanAppConfiguration;
+import io.datapunk.mesh.client.scan.bad.EnableBadClientsConfiguration;
+import io.datapunk.mesh.client.scan.other.EnableOtherClientsConfiguration;
+import io.datapunk.mesh.client.scan.other.ShippingClient;
+import io.datapunk.mesh.config.InvalidServiceNameException;
+import io.datapunk.mesh.config.MeshAutoConfiguration;
+import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
+import io.datapunk.mesh.discovery.MeshDiscovery;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Wiring of the mesh client: which beans exist with defaults, when disabled, when the
+ * user brings their own, and when an optional library is missing.
+ */
+class MeshClientAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
+				LoadBalancerAutoConfiguration.class, MeshClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+				JacksonAutoConfiguration.class))
+		.withUserConfiguration(ScanAppConfiguration.class);
+
+	@Test
+	void runWithDefaultsShouldCreateMeshBeansAndClients() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(MeshSettings.class)
+				.hasSingleBean(MeshDiscovery.class)
+				.hasSingleBean(RoundRobinLoadBalancer.class)
+				.hasSingleBean(MeshClientHttpRequestFactory.class)
+				.hasSingleBean(MeshClientFactory.class)
+				.hasSingleBean(InventoryClient.class)
+				.hasBean("meshRestClientBuilder");
+			assertThat(context).doesNotHaveBean(ShippingClient.class);
+		});
+	}
+
+	@Test
+	void runWhenDisabledShouldCreateNoMeshBeanAndNoClient() {
+		this.contextRunner.withUserConfiguration(EnableOtherClientsConfiguration.class)
+			.withPropertyValues("mesh.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(MeshSettings.class)
+					.doesNotHaveBean(MeshDiscovery.class)
+					.doesNotHaveBean(MeshLoadBalancer.class)
+					.doesNotHaveBean(MeshClientHttpRequestFactory.class)
+					.doesNotHaveBean(MeshClientFactory.class)
+					.doesNotHaveBean(InventoryClient.class)
+					.doesNotHaveBean(ShippingClient.class)
+					.doesNotHaveBean("meshRestClientBuilder");
+			});
+	}
+
+	@Test
+	void userLoadBalancerShouldReplaceTheMeshOne() {
+		MeshLoadBalancer first = (serviceId, instances) -> instances.get(0);
+		this.contextRunner.withBean(MeshLoadBalancer.class, () -> first).run((context) -> {
+			assertThat(context).hasSingleBean(MeshLoadBalancer.class).doesNotHaveBean(RoundRobinLoadBalancer.class);
+			assertThat(context.getBean(MeshLoadBalancer.class)).isSameAs(first);
+		});
+	}
+
+	@Test
+	void userDiscoveryShouldReplaceTheMeshOne() {
+		MeshDiscovery none = new MeshDiscovery() {
+			@Override
+			public List<org.springframework.cloud.client.ServiceInstance> getInstances(String serviceId) {
+				return List.of();
+			}
+
+			@Override
+			public String describeSources() {
+				return "nothing";
+			}
+		};
+		this.contextRunner.withBean(MeshDiscovery.class, () -> none)
+			.run((context) -> assertThat(context.getBean(MeshDiscovery.class)).isSameAs(none));
+	}
+
+	@Test
+	void runWithoutRestClientOnClassPathShouldBackOffClientBeansButKeepDiscovery() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class)).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(MeshDiscovery.class)
+				.doesNotHaveBean(MeshClientHttpRequestFactory.class)
+				.doesNotHaveBean(MeshClientFactory.class)
+				.doesNotHaveBean(InventoryClient.class);
+		});
+	}
+
+	@Test
+	void enableMeshClientsShouldAddAnotherPackage() {
+		this.contextRunner.withUserConfiguration(EnableOtherClientsConfiguration.class)
+			.run((context) -> assertThat(context).hasSingleBean(ShippingClient.class)
+				.hasSingleBean(InventoryClient.class));
+	}
+
+	@Test
+	void meshClientWithBadServiceNameShouldFailStartupNamingTheInterface() {
+		this.contextRunner.withUserConfiguration(EnableBadClientsConfiguration.class).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(NestedExceptionUtils.getMostSpecificCause(context.getStartupFailure()))
+				.isInstanceOf(InvalidServiceNameException.class)
+				.hasMessageContaining("\"Bad_Name\"")
+				.hasMessageContaining("@MeshClient on io.datapunk.mesh.client.scan.bad.BadNameClient");
+		});
+	}
+
+	@Test
+	void meshBuilderShouldNotBeTheDefaultRestClientBuilder() {
+		this.contextRunner.run((context) -> {
+			assertThat(((org.springframework.beans.factory.support.AbstractBeanDefinition) context.getBeanFactory()
+				.getBeanDefinition("meshRestClientBuilder")).isDefaultCandidate())
+				.isFalse();
+			// Unqualified injection still resolves to Spring Boot's builder, without ambiguity.
+			assertThat(context.getBeanNamesForType(RestClient.Builder.class)).contains("restClientBuilder",
+					"meshRestClientBuilder");
+			assertThat(context.getBean(RestClient.Builder.class)).isNotNull();
+		});
+	}
+
+}
