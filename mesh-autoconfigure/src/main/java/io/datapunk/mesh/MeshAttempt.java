@@ -17,7 +17,8 @@ public record MeshAttempt(int number, URI instance, String outcome, Duration dur
 
 	@Override
 	public String toString() {
-		return "#" + this.number + " " + this.instance + " -> " + this.outcome + " (" + this.duration.toMillis() + " ms)";
+		return "#" + this.number + " " + this.instance + " -> " + this.outcome + " (" + this.duration.toMillis()
+				+ " ms)";
 	}
 
 }

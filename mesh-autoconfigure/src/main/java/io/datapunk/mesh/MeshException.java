@@ -3,8 +3,8 @@ package io.datapunk.mesh;
 import java.util.List;
 
 /**
- * Base class of the errors a mesh call reports: each names the service, the attempts
- * made (instance and outcome of each) and the last cause.
+ * Base class of the errors a mesh call reports: each names the service, the attempts made
+ * (instance and outcome of each) and the last cause.
  *
  * @since 0.1.0
  */

@@ -3,8 +3,8 @@ package io.datapunk.mesh;
 import java.util.List;
 
 /**
- * Thrown when the mesh knows no instance of a service: it is configured nowhere, or
- * every discovery source returned an empty list. No request was sent.
+ * Thrown when the mesh knows no instance of a service: it is configured nowhere, or every
+ * discovery source returned an empty list. No request was sent.
  *
  * @since 0.1.0
  */

@@ -18,8 +18,8 @@ import org.springframework.core.type.AnnotationMetadata;
  *
  * @author datapunk mesh team
  */
-class AutoConfiguredMeshClientsRegistrar implements ImportBeanDefinitionRegistrar, BeanFactoryAware,
-		EnvironmentAware, ResourceLoaderAware {
+class AutoConfiguredMeshClientsRegistrar
+		implements ImportBeanDefinitionRegistrar, BeanFactoryAware, EnvironmentAware, ResourceLoaderAware {
 
 	private BeanFactory beanFactory;
 

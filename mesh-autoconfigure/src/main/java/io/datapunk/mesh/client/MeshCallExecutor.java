@@ -24,9 +24,10 @@ import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.util.StreamUtils;
 
 /**
- * The call pipeline: turns one logical request ({@code http://inventory/items/42}) into an
- * attempt on a chosen instance and maps failures to {@link io.datapunk.mesh.MeshException}s.
- * Thread-safe and stateless apart from its collaborators.
+ * The call pipeline: turns one logical request ({@code http://inventory/items/42}) into
+ * an attempt on a chosen instance and maps failures to
+ * {@link io.datapunk.mesh.MeshException}s. Thread-safe and stateless apart from its
+ * collaborators.
  *
  * @author datapunk mesh team
  */
@@ -65,7 +66,8 @@ final class MeshCallExecutor {
 	}
 
 	private static String serviceIdOf(URI logicalUri) {
-		// java.net.URI leaves the host null when it is not a valid host name (an underscore, say).
+		// java.net.URI leaves the host null when it is not a valid host name (an
+		// underscore, say).
 		String host = (logicalUri.getHost() != null) ? logicalUri.getHost() : logicalUri.getRawAuthority();
 		return ServiceNames.requireValid(host, "the host of mesh URL " + logicalUri.getScheme() + "://"
 				+ logicalUri.getRawAuthority() + logicalUri.getRawPath());

@@ -53,14 +53,15 @@ public class MeshClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	MeshClientFactory meshClientFactory(ObjectProvider<RestClientBuilderConfigurer> configurer,
 			MeshClientHttpRequestFactory requestFactory, ObjectProvider<MeshClientCustomizer> customizers) {
-		return new MeshClientFactory(() -> configurer.getIfAvailable(RestClientBuilderConfigurer::new)
-			.configure(RestClient.builder()), requestFactory, customizers.orderedStream().toList());
+		return new MeshClientFactory(
+				() -> configurer.getIfAvailable(RestClientBuilderConfigurer::new).configure(RestClient.builder()),
+				requestFactory, customizers.orderedStream().toList());
 	}
 
 	/**
-	 * A mesh-aware builder for code that does not use {@link MeshClient} interfaces. Not a
-	 * default candidate: only {@link MeshRestClient @MeshRestClient} injection points get
-	 * it, and Spring Boot's own builder stays the unqualified one.
+	 * A mesh-aware builder for code that does not use {@link MeshClient} interfaces. Not
+	 * a default candidate: only {@link MeshRestClient @MeshRestClient} injection points
+	 * get it, and Spring Boot's own builder stays the unqualified one.
 	 * @param factory the mesh client factory
 	 * @return a new builder per injection point
 	 */

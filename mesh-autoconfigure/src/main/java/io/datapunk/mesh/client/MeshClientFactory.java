@@ -40,7 +40,8 @@ public class MeshClientFactory {
 	}
 
 	/**
-	 * Return a new builder whose clients send {@code http://<service>/…} through the mesh.
+	 * Return a new builder whose clients send {@code http://<service>/…} through the
+	 * mesh.
 	 * @return a new builder
 	 */
 	public RestClient.Builder restClientBuilder() {

@@ -18,10 +18,11 @@ import org.springframework.http.client.ClientHttpRequestFactory;
  * {@code http://<service>/path} is sent to an instance of the service chosen by the mesh.
  * <p>
  * The mesh sits here, under every {@code ClientHttpRequestInterceptor}, rather than being
- * one: Spring runs interceptors through a single-use iterator, so an interceptor that sends
- * a request twice skips the interceptors after it the second time. Here, the application's
- * interceptors run once per logical call and see the logical URL, and each attempt is a
- * fresh request on the service's own transport (its own timeouts). Thread-safe.
+ * one: Spring runs interceptors through a single-use iterator, so an interceptor that
+ * sends a request twice skips the interceptors after it the second time. Here, the
+ * application's interceptors run once per logical call and see the logical URL, and each
+ * attempt is a fresh request on the service's own transport (its own timeouts).
+ * Thread-safe.
  *
  * @since 0.1.0
  */

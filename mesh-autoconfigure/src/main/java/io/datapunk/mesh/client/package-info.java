@@ -1,4 +1,5 @@
 /**
- * Calling services: {@code @MeshClient} interfaces, the mesh-aware {@code RestClient.Builder} and the call pipeline.
+ * Calling services: {@code @MeshClient} interfaces, the mesh-aware
+ * {@code RestClient.Builder} and the call pipeline.
  */
 package io.datapunk.mesh.client;

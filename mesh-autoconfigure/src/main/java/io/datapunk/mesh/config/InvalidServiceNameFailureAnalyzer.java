@@ -17,8 +17,8 @@ class InvalidServiceNameFailureAnalyzer extends AbstractFailureAnalyzer<InvalidS
 				+ "    Property: " + cause.getOrigin() + System.lineSeparator() + "    Value: "
 				+ InvalidServiceNameException.quote(cause.getValue()) + System.lineSeparator() + "    Rule: "
 				+ ServiceNames.RULE;
-		String action = "Update " + cause.getOrigin() + " to a valid service name, for example "
-				+ ServiceNames.EXAMPLE + ".";
+		String action = "Update " + cause.getOrigin() + " to a valid service name, for example " + ServiceNames.EXAMPLE
+				+ ".";
 		return new FailureAnalysis(description, action, cause);
 	}
 

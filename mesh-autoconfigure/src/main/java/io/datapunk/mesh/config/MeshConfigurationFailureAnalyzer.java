@@ -72,7 +72,8 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 	}
 
 	private static boolean isMeshProperty(ConfigurationPropertyName name) {
-		return name != null && !name.isEmpty() && PREFIX.equals(name.getElement(0, ConfigurationPropertyName.Form.UNIFORM));
+		return name != null && !name.isEmpty()
+				&& PREFIX.equals(name.getElement(0, ConfigurationPropertyName.Form.UNIFORM));
 	}
 
 	private List<Problem> validationProblems(ValidationErrors errors) {
@@ -94,7 +95,8 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 		}
 		Matcher mapKey = MAP_KEY.matcher(property);
 		if (mapKey.matches() && !(error.getRejectedValue() instanceof CharSequence)) {
-			// A constraint on a map key: Boot reports the entry's value as the rejected one.
+			// A constraint on a map key: Boot reports the entry's value as the rejected
+			// one.
 			return new Problem(mapKey.group(1) + " (key)", mapKey.group(2), null, error.getDefaultMessage(),
 					exampleFor(error));
 		}
@@ -135,7 +137,8 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 		if (name == null) {
 			return null;
 		}
-		// Equal names match whatever the form: mesh.services[inventory] is mesh.services.inventory.
+		// Equal names match whatever the form: mesh.services[inventory] is
+		// mesh.services.inventory.
 		for (ConfigurationProperty bound : errors.getBoundProperties()) {
 			if (bound.getName().equals(name)) {
 				return bound;
@@ -150,7 +153,10 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 		return EXAMPLES.getOrDefault(code, "a value that follows the rule");
 	}
 
-	/** Turn a bean path such as {@code defaults.connectTimeout} into {@code defaults.connect-timeout}. */
+	/**
+	 * Turn a bean path such as {@code defaults.connectTimeout} into
+	 * {@code defaults.connect-timeout}.
+	 */
 	private static String toDashed(String field) {
 		StringBuilder dashed = new StringBuilder(field.length() + 8);
 		int bracketDepth = 0;

@@ -15,8 +15,9 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 
 /**
- * A {@link DiscoveryClient} over the static instances of {@code mesh.services.<name>.instances}.
- * Immutable and thread-safe: the lists are built once from the settings.
+ * A {@link DiscoveryClient} over the static instances of
+ * {@code mesh.services.<name>.instances}. Immutable and thread-safe: the lists are built
+ * once from the settings.
  *
  * @since 0.1.0
  */

@@ -1,4 +1,5 @@
 /**
- * Finding the instances of a called service: static instances and Spring Cloud discovery clients.
+ * Finding the instances of a called service: static instances and Spring Cloud discovery
+ * clients.
  */
 package io.datapunk.mesh.discovery;

@@ -37,9 +37,9 @@ class MeshClientAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
-				LoadBalancerAutoConfiguration.class, MeshClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
-				RestClientAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
-				JacksonAutoConfiguration.class))
+				LoadBalancerAutoConfiguration.class, MeshClientAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class))
 		.withUserConfiguration(ScanAppConfiguration.class);
 
 	@Test
@@ -132,9 +132,9 @@ class MeshClientAutoConfigurationTests {
 	void meshBuilderShouldNotBeTheDefaultRestClientBuilder() {
 		this.contextRunner.run((context) -> {
 			assertThat(((org.springframework.beans.factory.support.AbstractBeanDefinition) context.getBeanFactory()
-				.getBeanDefinition("meshRestClientBuilder")).isDefaultCandidate())
-				.isFalse();
-			// Unqualified injection still resolves to Spring Boot's builder, without ambiguity.
+				.getBeanDefinition("meshRestClientBuilder")).isDefaultCandidate()).isFalse();
+			// Unqualified injection still resolves to Spring Boot's builder, without
+			// ambiguity.
 			assertThat(context.getBeanNamesForType(RestClient.Builder.class)).contains("restClientBuilder",
 					"meshRestClientBuilder");
 			assertThat(context.getBean(RestClient.Builder.class)).isNotNull();

@@ -22,10 +22,10 @@ class FailureReportIntegrationTests {
 
 	@Test
 	void startupWithBadServiceNameShouldPrintPropertyValueRuleAndExample(CapturedOutput output) {
-		assertThatException().isThrownBy(() -> new SpringApplicationBuilder(EmptyApplication.class)
-			.web(WebApplicationType.NONE)
-			.properties("mesh.service-name=Inventory_Svc", "spring.main.banner-mode=off")
-			.run());
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(EmptyApplication.class).web(WebApplicationType.NONE)
+				.properties("mesh.service-name=Inventory_Svc", "spring.main.banner-mode=off")
+				.run());
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("Property: mesh.service-name")
 			.contains("Value: \"Inventory_Svc\"")

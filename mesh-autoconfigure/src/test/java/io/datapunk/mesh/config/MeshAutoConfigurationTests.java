@@ -87,15 +87,13 @@ class MeshAutoConfigurationTests {
 	@Test
 	void serviceNameShouldDefaultToApplicationName() {
 		this.contextRunner.withPropertyValues("spring.application.name=storefront")
-			.run((context) -> assertThat(context.getBean(MeshSettings.class).getServiceName())
-				.isEqualTo("storefront"));
+			.run((context) -> assertThat(context.getBean(MeshSettings.class).getServiceName()).isEqualTo("storefront"));
 	}
 
 	@Test
 	void serviceNameShouldWinOverApplicationName() {
 		this.contextRunner.withPropertyValues("spring.application.name=Storefront App", "mesh.service-name=storefront")
-			.run((context) -> assertThat(context.getBean(MeshSettings.class).getServiceName())
-				.isEqualTo("storefront"));
+			.run((context) -> assertThat(context.getBean(MeshSettings.class).getServiceName()).isEqualTo("storefront"));
 	}
 
 	@Test

@@ -7,7 +7,8 @@ import io.datapunk.mesh.client.MeshClient;
 import org.springframework.web.service.annotation.GetExchange;
 
 /**
- * A client outside the auto-configuration packages: only {@code @EnableMeshClients} finds it.
+ * A client outside the auto-configuration packages: only {@code @EnableMeshClients} finds
+ * it.
  */
 @MeshClient("shipping")
 public interface ShippingClient {

@@ -1,0 +1,213 @@
+package io.datapunk.mesh.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.datapunk.mesh.MeshAttempt;
+import io.datapunk.mesh.RetriesExhaustedException;
+import io.datapunk.mesh.ServiceNotFoundException;
+import io.datapunk.mesh.balancer.LoadBalancerAutoConfiguration;
+import io.datapunk.mesh.client.scan.app.BillingClient;
+import io.datapunk.mesh.client.scan.app.InventoryClient;
+import io.datapunk.mesh.client.scan.app.ScanAppConfiguration;
+import io.datapunk.mesh.config.InvalidServiceNameException;
+import io.datapunk.mesh.config.MeshAutoConfiguration;
+import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
+import io.datapunk.mesh.test.FreePorts;
+import io.datapunk.mesh.test.TestHttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Calls through {@code @MeshClient} interfaces and the {@code @MeshRestClient} builder
+ * against three real HTTP servers on 127.0.0.1.
+ */
+class MeshClientIntegrationTests {
+
+	private static final List<TestHttpServer> servers = new CopyOnWriteArrayList<>();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
+				LoadBalancerAutoConfiguration.class, MeshClientAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class))
+		.withUserConfiguration(ScanAppConfiguration.class);
+
+	@BeforeAll
+	static void startServers() {
+		for (String name : List.of("one", "two", "three")) {
+			servers.add(TestHttpServer.start(name));
+		}
+	}
+
+	@AfterAll
+	static void stopServers() {
+		servers.forEach(TestHttpServer::close);
+	}
+
+	@BeforeEach
+	void resetServers() {
+		servers.forEach((server) -> {
+			server.respondWith(200);
+			server.delay(Duration.ZERO);
+		});
+	}
+
+	private ApplicationContextRunner withThreeInstances() {
+		return this.contextRunner.withPropertyValues("mesh.services.inventory.instances=" + servers.get(0).uri() + ","
+				+ servers.get(1).uri() + "," + servers.get(2).uri());
+	}
+
+	@Test
+	void callsThroughMeshClientShouldReachAllThreeInstancesEvenly() {
+		withThreeInstances().run((context) -> {
+			int[] before = servers.stream().mapToInt(TestHttpServer::hits).toArray();
+			InventoryClient inventory = context.getBean(InventoryClient.class);
+			for (int i = 0; i < 300; i++) {
+				assertThat(inventory.item(String.valueOf(i))).containsEntry("path", "/items/" + i);
+			}
+			for (int i = 0; i < servers.size(); i++) {
+				assertThat(servers.get(i).hits() - before[i]).as("calls to server %s", servers.get(i).name())
+					.isBetween(90, 110);
+			}
+		});
+	}
+
+	@Test
+	void queryAndBodyShouldReachTheInstance() {
+		this.contextRunner.withPropertyValues("mesh.services.inventory.instances=" + servers.get(0).uri())
+			.run((context) -> {
+				InventoryClient inventory = context.getBean(InventoryClient.class);
+				assertThat(inventory.search("red shoes&size=42")).containsEntry("query", "q=red%20shoes%26size%3D42");
+				Map<String, Object> answer = inventory.order(Map.of("item", "42", "quantity", 2));
+				assertThat(answer).containsEntry("method", "POST").containsEntry("path", "/orders");
+				assertThat((String) answer.get("body")).contains("'item':'42'").contains("'quantity':2");
+			});
+	}
+
+	@Test
+	void unknownServiceShouldFailWithServiceNotFoundNamingIt() {
+		withThreeInstances().run((context) -> assertThatExceptionOfType(ServiceNotFoundException.class)
+			.isThrownBy(() -> context.getBean(BillingClient.class).invoices())
+			.satisfies((ex) -> {
+				assertThat(ex.getServiceId()).isEqualTo("billing");
+				assertThat(ex.getAttempts()).isEmpty();
+			})
+			.withMessageContaining("'billing'")
+			.withMessageContaining("mesh.services.*.instances"));
+	}
+
+	@Test
+	void instanceThatRefusesConnectionsShouldFailWithTheAttemptAndItsCause() {
+		int closedPort = FreePorts.closedPort();
+		this.contextRunner.withPropertyValues("mesh.services.inventory.instances=http://127.0.0.1:" + closedPort)
+			.run((context) -> assertThatExceptionOfType(RetriesExhaustedException.class)
+				.isThrownBy(() -> context.getBean(InventoryClient.class).item("1"))
+				.satisfies((ex) -> {
+					assertThat(ex.getServiceId()).isEqualTo("inventory");
+					assertThat(ex.getAttempts()).hasSize(1);
+					MeshAttempt attempt = ex.getAttempts().get(0);
+					assertThat(attempt.instance()).hasToString("http://127.0.0.1:" + closedPort);
+					assertThat(attempt.outcome()).startsWith("ConnectException");
+					assertThat(ex.getCause()).isInstanceOf(java.net.ConnectException.class);
+				})
+				.withMessageContaining("'inventory'")
+				.withMessageContaining("1 attempt")
+				.withMessageContaining("127.0.0.1:" + closedPort));
+	}
+
+	@Test
+	void serviceReadTimeoutShouldEndASlowAttempt() {
+		servers.get(2).delay(Duration.ofSeconds(2));
+		this.contextRunner
+			.withPropertyValues("mesh.services.inventory.instances=" + servers.get(2).uri(),
+					"mesh.services.inventory.read-timeout=200ms")
+			.run((context) -> assertThatExceptionOfType(RetriesExhaustedException.class)
+				.isThrownBy(() -> context.getBean(InventoryClient.class).item("1"))
+				.satisfies((ex) -> assertThat(ex.getAttempts().get(0).outcome()).contains("Timeout")));
+	}
+
+	@Test
+	void errorStatusShouldReachTheCallerAsSpringDoes() {
+		servers.get(0).respondWith(404);
+		this.contextRunner.withPropertyValues("mesh.services.inventory.instances=" + servers.get(0).uri())
+			.run((context) -> assertThatExceptionOfType(HttpClientErrorException.NotFound.class)
+				.isThrownBy(() -> context.getBean(InventoryClient.class).item("404")));
+	}
+
+	@Test
+	void meshRestClientBuilderShouldCallServicesByName() {
+		withThreeInstances().withUserConfiguration(BuilderUser.class).run((context) -> {
+			RestClient client = context.getBean(BuilderUser.class).inventory;
+			String answer = client.get().uri("/items/{id}", "9").retrieve().body(String.class);
+			assertThat(answer).contains("\"path\":\"/items/9\"");
+		});
+	}
+
+	@Test
+	void hostThatIsNotAServiceNameShouldBeRefusedBeforeAnyRequest() {
+		withThreeInstances().withUserConfiguration(BuilderUser.class).run((context) -> {
+			int before = servers.stream().mapToInt(TestHttpServer::hits).sum();
+			RestClient client = context.getBean(BuilderUser.class).builder.build();
+			assertThatExceptionOfType(InvalidServiceNameException.class)
+				.isThrownBy(() -> client.get().uri("http://Inventory_Svc/items/1").retrieve().body(String.class))
+				.withMessageContaining("\"Inventory_Svc\"");
+			assertThat(servers.stream().mapToInt(TestHttpServer::hits).sum()).isEqualTo(before);
+		});
+	}
+
+	@Test
+	void customizerInterceptorsShouldSeeTheLogicalUrlOncePerCall() {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		withThreeInstances().withBean(MeshClientCustomizer.class,
+				() -> (serviceId, builder) -> builder.requestInterceptor((request, body, execution) -> {
+					seen.add(serviceId + " " + request.getURI());
+					return execution.execute(request, body);
+				}))
+			.run((context) -> {
+				context.getBean(InventoryClient.class).item("7");
+				assertThat(seen).containsExactly("inventory http://inventory/items/7");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BuilderUser {
+
+		final RestClient.Builder builder;
+
+		final RestClient inventory;
+
+		BuilderUser(@MeshRestClient RestClient.Builder builder) {
+			this.builder = builder;
+			this.inventory = builder.clone().baseUrl("http://inventory").build();
+		}
+
+		@Bean
+		String plainBuilderIsInjectable(RestClient.Builder plain,
+				@Qualifier("meshRestClientBuilder") RestClient.Builder mesh) {
+			assertThat(plain).isNotSameAs(mesh);
+			return "ok";
+		}
+
+	}
+
+}
