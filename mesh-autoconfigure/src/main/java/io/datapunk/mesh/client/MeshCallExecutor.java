@@ -11,6 +11,7 @@ import io.datapunk.mesh.MeshAttempt;
 import io.datapunk.mesh.RetriesExhaustedException;
 import io.datapunk.mesh.ServiceNotFoundException;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
+import io.datapunk.mesh.config.InvalidServiceNameException;
 import io.datapunk.mesh.config.ServiceNames;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 
@@ -69,8 +70,12 @@ final class MeshCallExecutor {
 		// java.net.URI leaves the host null when it is not a valid host name (an
 		// underscore, say).
 		String host = (logicalUri.getHost() != null) ? logicalUri.getHost() : logicalUri.getRawAuthority();
-		return ServiceNames.requireValid(host, "the host of mesh URL " + logicalUri.getScheme() + "://"
-				+ logicalUri.getRawAuthority() + logicalUri.getRawPath());
+		if (!ServiceNames.isValid(host)) {
+			// The query is left out of the message: it may carry tokens.
+			throw new InvalidServiceNameException("the host of mesh URL " + logicalUri.getScheme() + "://"
+					+ logicalUri.getRawAuthority() + logicalUri.getRawPath(), host);
+		}
+		return host;
 	}
 
 	private static ClientHttpResponse send(ClientHttpRequestFactory factory, URI target, HttpMethod method,

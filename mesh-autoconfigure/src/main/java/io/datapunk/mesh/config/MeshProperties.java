@@ -51,7 +51,6 @@ public class MeshProperties {
 	/**
 	 * Per-service settings, keyed by service name.
 	 */
-	@Valid
 	private final Map<@ValidServiceName String, @Valid Service> services = new LinkedHashMap<>();
 
 	public boolean isEnabled() {

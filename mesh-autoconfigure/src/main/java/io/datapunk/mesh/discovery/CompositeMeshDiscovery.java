@@ -1,7 +1,7 @@
 package io.datapunk.mesh.discovery;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -39,19 +39,34 @@ public class CompositeMeshDiscovery implements MeshDiscovery {
 
 	@Override
 	public List<ServiceInstance> getInstances(String serviceId) {
-		if (this.clients.size() == 1) {
-			return instancesOf(this.clients.get(0), serviceId);
-		}
-		List<ServiceInstance> joined = new ArrayList<>();
-		Set<String> seen = new LinkedHashSet<>();
+		List<ServiceInstance> only = List.of();
+		List<ServiceInstance> joined = null;
 		for (DiscoveryClient client : this.clients) {
-			for (ServiceInstance instance : instancesOf(client, serviceId)) {
-				if (seen.add(instance.getScheme() + "://" + instance.getHost() + ":" + instance.getPort())) {
-					joined.add(instance);
-				}
+			List<ServiceInstance> instances = instancesOf(client, serviceId);
+			if (instances.isEmpty()) {
+				continue;
+			}
+			if (only.isEmpty()) {
+				// Most services come from one source: hand its list over without copying.
+				only = instances;
+			}
+			else {
+				joined = (joined != null) ? joined : new ArrayList<>(only);
+				joined.addAll(instances);
 			}
 		}
-		return joined;
+		return (joined != null) ? withoutDuplicates(joined) : only;
+	}
+
+	private static List<ServiceInstance> withoutDuplicates(List<ServiceInstance> instances) {
+		List<ServiceInstance> unique = new ArrayList<>(instances.size());
+		Set<String> seen = new HashSet<>();
+		for (ServiceInstance instance : instances) {
+			if (seen.add(instance.getScheme() + "://" + instance.getHost() + ":" + instance.getPort())) {
+				unique.add(instance);
+			}
+		}
+		return unique;
 	}
 
 	private static List<ServiceInstance> instancesOf(DiscoveryClient client, String serviceId) {

@@ -2,7 +2,6 @@ package io.datapunk.mesh.client;
 
 import java.util.List;
 
-import io.datapunk.mesh.balancer.LoadBalancerAutoConfiguration;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.balancer.RoundRobinLoadBalancer;
 import io.datapunk.mesh.client.scan.app.InventoryClient;
@@ -11,17 +10,11 @@ import io.datapunk.mesh.client.scan.bad.EnableBadClientsConfiguration;
 import io.datapunk.mesh.client.scan.other.EnableOtherClientsConfiguration;
 import io.datapunk.mesh.client.scan.other.ShippingClient;
 import io.datapunk.mesh.config.InvalidServiceNameException;
-import io.datapunk.mesh.config.MeshAutoConfiguration;
 import io.datapunk.mesh.config.MeshSettings;
-import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
 import io.datapunk.mesh.discovery.MeshDiscovery;
+import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.NestedExceptionUtils;
@@ -36,10 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MeshClientAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
-				LoadBalancerAutoConfiguration.class, MeshClientAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class))
+		.withConfiguration(MeshTestAutoConfigurations.meshClient())
 		.withUserConfiguration(ScanAppConfiguration.class);
 
 	@Test

@@ -8,14 +8,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.datapunk.mesh.MeshAttempt;
 import io.datapunk.mesh.RetriesExhaustedException;
 import io.datapunk.mesh.ServiceNotFoundException;
-import io.datapunk.mesh.balancer.LoadBalancerAutoConfiguration;
 import io.datapunk.mesh.client.scan.app.BillingClient;
 import io.datapunk.mesh.client.scan.app.InventoryClient;
 import io.datapunk.mesh.client.scan.app.ScanAppConfiguration;
 import io.datapunk.mesh.config.InvalidServiceNameException;
-import io.datapunk.mesh.config.MeshAutoConfiguration;
-import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
 import io.datapunk.mesh.test.FreePorts;
+import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,11 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
-import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,10 +39,7 @@ class MeshClientIntegrationTests {
 	private static final List<TestHttpServer> servers = new CopyOnWriteArrayList<>();
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
-				LoadBalancerAutoConfiguration.class, MeshClientAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class))
+		.withConfiguration(MeshTestAutoConfigurations.meshClient())
 		.withUserConfiguration(ScanAppConfiguration.class);
 
 	@BeforeAll

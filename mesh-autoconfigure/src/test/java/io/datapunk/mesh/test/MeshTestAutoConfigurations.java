@@ -1,0 +1,34 @@
+package io.datapunk.mesh.test;
+
+import io.datapunk.mesh.balancer.LoadBalancerAutoConfiguration;
+import io.datapunk.mesh.client.MeshClientAutoConfiguration;
+import io.datapunk.mesh.config.MeshAutoConfiguration;
+import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+
+/**
+ * The auto-configurations a mesh client application runs with: the mesh's own and the
+ * Spring Boot ones it builds on.
+ */
+public final class MeshTestAutoConfigurations {
+
+	private MeshTestAutoConfigurations() {
+	}
+
+	/**
+	 * Return the mesh and HTTP client auto-configurations.
+	 * @return the auto-configurations
+	 */
+	public static AutoConfigurations meshClient() {
+		return AutoConfigurations.of(MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
+				LoadBalancerAutoConfiguration.class, MeshClientAutoConfiguration.class,
+				HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class);
+	}
+
+}
