@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,10 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A storefront whose only inventory instance does not listen.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class StorefrontWithoutInventoryTests {
 
 	@Test
-	void productIsServiceUnavailableNamingTheService() throws Exception {
+	void productIsServiceUnavailableNamingTheServiceButNotItsInstances(CapturedOutput output) throws Exception {
 		String deadInstance = "http://127.0.0.1:" + closedPort();
 		try (ConfigurableApplicationContext storefront = SampleApplication.runStorefront(List.of(deadInstance),
 				"--server.port=0")) {
@@ -32,7 +36,11 @@ class StorefrontWithoutInventoryTests {
 				.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
 			assertThat(response.statusCode()).isEqualTo(503);
 			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-			assertThat(response.body()).contains("Call to service 'inventory'").contains(deadInstance);
+			assertThat(response.body()).contains("\"service\":\"inventory\"")
+				.contains("\"attempts\":1")
+				.doesNotContain(deadInstance);
+			// The operator's details go to the log.
+			assertThat(output).contains("Call to service 'inventory'").contains(deadInstance);
 		}
 	}
 

@@ -29,10 +29,14 @@ class InventoryErrorHandler {
 
 	@ExceptionHandler(MeshException.class)
 	ProblemDetail serviceUnavailable(MeshException ex) {
-		// The message names the service and every attempt: what an operator needs to act.
+		// The message names the service and every attempt's instance: what an operator
+		// needs, so it goes to the log. The caller is told which service failed, not the
+		// internal addresses of its instances.
 		logger.warn(ex.getMessage());
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"Service '" + ex.getServiceId() + "' is unavailable");
 		problem.setProperty("service", ex.getServiceId());
+		problem.setProperty("attempts", ex.getAttempts().size());
 		return problem;
 	}
 
