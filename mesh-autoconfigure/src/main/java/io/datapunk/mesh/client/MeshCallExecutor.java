@@ -11,7 +11,6 @@ import io.datapunk.mesh.MeshAttempt;
 import io.datapunk.mesh.RetriesExhaustedException;
 import io.datapunk.mesh.ServiceNotFoundException;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
-import io.datapunk.mesh.config.InvalidServiceNameException;
 import io.datapunk.mesh.config.ServiceNames;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 
@@ -67,15 +66,11 @@ final class MeshCallExecutor {
 	}
 
 	private static String serviceIdOf(URI logicalUri) {
-		// java.net.URI leaves the host null when it is not a valid host name (an
-		// underscore, say).
+		// URI.getHost() is null for a host that is not a host name (an underscore, say).
 		String host = (logicalUri.getHost() != null) ? logicalUri.getHost() : logicalUri.getRawAuthority();
-		if (!ServiceNames.isValid(host)) {
-			// The query is left out of the message: it may carry tokens.
-			throw new InvalidServiceNameException("the host of mesh URL " + logicalUri.getScheme() + "://"
-					+ logicalUri.getRawAuthority() + logicalUri.getRawPath(), host);
-		}
-		return host;
+		// The query is left out of the description: it may carry tokens.
+		return ServiceNames.requireValid(host, () -> "the host of mesh URL " + logicalUri.getScheme() + "://"
+				+ logicalUri.getRawAuthority() + logicalUri.getRawPath());
 	}
 
 	private static ClientHttpResponse send(ClientHttpRequestFactory factory, URI target, HttpMethod method,

@@ -11,6 +11,7 @@ import java.lang.annotation.Target;
  * ({@code @GetExchange} and the like) as a client of one mesh service. The interface is
  * found in the application's auto-configuration packages, or in the packages named by
  * {@link EnableMeshClients}, and registered as a bean whose calls go through the mesh.
+ * <p>
  * <pre class="code">
  * &#64;MeshClient("inventory")
  * interface InventoryClient {

@@ -11,7 +11,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 /**
  * Qualifies the mesh-aware {@code RestClient.Builder} bean: a client built from it sends
  * {@code http://<service>/…} through the mesh. An unqualified {@code RestClient.Builder}
- * injection still gets Spring Boot's plain builder. <pre class="code">
+ * injection still gets Spring Boot's plain builder.
+ * <p>
+ * <pre class="code">
  * OrderService(&#64;MeshRestClient RestClient.Builder builder) {
  *     this.inventory = builder.baseUrl("http://inventory").build();
  * }

@@ -95,8 +95,7 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 		}
 		Matcher mapKey = MAP_KEY.matcher(property);
 		if (mapKey.matches() && !(error.getRejectedValue() instanceof CharSequence)) {
-			// A constraint on a map key: Boot reports the entry's value as the rejected
-			// one.
+			// A map-key constraint: Boot reports the entry's value as rejected.
 			return new Problem(mapKey.group(1) + " (key)", mapKey.group(2), null, error.getDefaultMessage(),
 					exampleFor(error));
 		}
@@ -137,8 +136,7 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 		if (name == null) {
 			return null;
 		}
-		// Equal names match whatever the form: mesh.services[inventory] is
-		// mesh.services.inventory.
+		// Names compare equal in any form: a[b] is a.b.
 		for (ConfigurationProperty bound : errors.getBoundProperties()) {
 			if (bound.getName().equals(name)) {
 				return bound;

@@ -34,8 +34,7 @@ public class MeshSettings {
 		this.defaults = properties.getDefaults();
 		Map<String, ServiceSettings> services = new LinkedHashMap<>();
 		properties.getServices().forEach((name, service) -> {
-			// Bean Validation checks the keys too; this keeps the rule when no validator
-			// is present.
+			// Bean Validation checks keys too; this holds the rule without a validator.
 			ServiceNames.requireValid(name, "mesh.services (key)");
 			services.put(name, resolve(name, service));
 		});

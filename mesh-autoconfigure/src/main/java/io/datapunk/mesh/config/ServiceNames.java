@@ -1,5 +1,7 @@
 package io.datapunk.mesh.config;
 
+import java.util.function.Supplier;
+
 /**
  * The one rule every service name in the mesh follows (the application's own name, every
  * {@code mesh.services} key, every {@code @MeshClient} name and the host of every logical
@@ -55,8 +57,20 @@ public final class ServiceNames {
 	 * @throws InvalidServiceNameException if the name does not follow the rule
 	 */
 	public static String requireValid(String name, String origin) {
+		return requireValid(name, () -> origin);
+	}
+
+	/**
+	 * Return the name if it follows the rule, describing its origin only when it does
+	 * not: for per-call checks, where building the description each time would be waste.
+	 * @param name the name to check
+	 * @param origin supplies where the name came from
+	 * @return the name
+	 * @throws InvalidServiceNameException if the name does not follow the rule
+	 */
+	public static String requireValid(String name, Supplier<String> origin) {
 		if (!isValid(name)) {
-			throw new InvalidServiceNameException(origin, name);
+			throw new InvalidServiceNameException(origin.get(), name);
 		}
 		return name;
 	}

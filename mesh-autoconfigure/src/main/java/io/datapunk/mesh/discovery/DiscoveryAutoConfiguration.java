@@ -36,8 +36,7 @@ public class DiscoveryAutoConfiguration {
 	CompositeMeshDiscovery meshDiscovery(MeshSettings settings, ObjectProvider<DiscoveryClient> discoveryClients) {
 		List<DiscoveryClient> clients = new ArrayList<>();
 		clients.add(new StaticDiscoveryClient(settings));
-		// The composite Spring Cloud registers is made of the other beans: asking it too
-		// would ask them twice.
+		// Spring Cloud's composite wraps the other beans: asking it would ask twice.
 		discoveryClients.orderedStream()
 			.filter((client) -> !(client instanceof CompositeDiscoveryClient))
 			.forEach(clients::add);
