@@ -1,33 +1,28 @@
 package io.datapunk.mesh.client;
 
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
-import io.datapunk.mesh.MeshAttempt;
-import io.datapunk.mesh.RetriesExhaustedException;
+import io.datapunk.mesh.CircuitOpenException;
+import io.datapunk.mesh.MeshException;
 import io.datapunk.mesh.ServiceNotFoundException;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.ServiceNames;
 import io.datapunk.mesh.discovery.MeshDiscovery;
+import io.datapunk.mesh.resilience.Deadline;
+import io.datapunk.mesh.resilience.InboundDeadline;
+import io.datapunk.mesh.resilience.ResilienceRegistry;
+import io.datapunk.mesh.resilience.ServiceResilience;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
-import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.StreamingHttpOutputMessage;
-import org.springframework.http.client.ClientHttpRequest;
-import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.util.StreamUtils;
 
 /**
  * The call pipeline: turns one logical request ({@code http://inventory/items/42}) into
- * an attempt on a chosen instance and maps failures to
- * {@link io.datapunk.mesh.MeshException}s. Thread-safe and stateless apart from its
- * collaborators.
+ * attempts on chosen instances, under the service's circuit breaker and deadline, and
+ * maps failures to {@link MeshException}s. The breaker judges whole calls (a call that
+ * succeeded on its second attempt is a success); instances are judged per attempt, by
+ * outlier ejection. Thread-safe and stateless apart from its collaborators.
  *
  * @author datapunk mesh team
  */
@@ -39,64 +34,73 @@ final class MeshCallExecutor {
 
 	private final ServiceTransports transports;
 
-	MeshCallExecutor(MeshDiscovery discovery, MeshLoadBalancer balancer, ServiceTransports transports) {
+	private final ResilienceRegistry resilience;
+
+	private final boolean propagateDeadlines;
+
+	MeshCallExecutor(MeshDiscovery discovery, MeshLoadBalancer balancer, ServiceTransports transports,
+			ResilienceRegistry resilience, boolean propagateDeadlines) {
 		this.discovery = discovery;
 		this.balancer = balancer;
 		this.transports = transports;
+		this.resilience = resilience;
+		this.propagateDeadlines = propagateDeadlines;
 	}
 
-	ClientHttpResponse execute(HttpMethod method, URI logicalUri, HttpHeaders headers, Map<String, Object> attributes,
-			byte[] body) {
-		String serviceId = serviceIdOf(logicalUri);
-		List<ServiceInstance> instances = this.discovery.getInstances(serviceId);
-		if (instances.isEmpty()) {
-			throw new ServiceNotFoundException(serviceId, this.discovery.describeSources());
+	ClientHttpResponse execute(MeshClientHttpRequest request, HttpHeaders headers, byte[] body) {
+		String serviceId = serviceIdOf(request);
+		ServiceResilience service = this.resilience.forService(serviceId);
+		Deadline deadline = Deadline.after(service.settings().timeout());
+		if (this.propagateDeadlines) {
+			deadline = deadline.earliest(InboundDeadline.current());
 		}
-		ServiceInstance instance = this.balancer.choose(serviceId, instances);
-		URI target = InstanceUris.resolve(instance, logicalUri);
-		long start = System.nanoTime();
+		CircuitBreaker breaker = service.circuitBreaker();
+		if (breaker == null) {
+			return newCall(service, request, headers, body, deadline).run();
+		}
+		if (!breaker.tryAcquirePermission()) {
+			throw new CircuitOpenException(serviceId, breaker.getState().name(), breaker.getMetrics().getFailureRate(),
+					null);
+		}
+		long start = breaker.getCurrentTimestamp();
 		try {
-			return send(this.transports.forService(serviceId), target, method, headers, attributes, body);
+			MeshCall call = newCall(service, request, headers, body, deadline);
+			ClientHttpResponse response = call.run();
+			long duration = breaker.getCurrentTimestamp() - start;
+			int status = call.answeredStatus();
+			if (status >= 500) {
+				breaker.onError(duration, breaker.getTimestampUnit(), new ServerErrorStatus(serviceId, status));
+			}
+			else {
+				breaker.onSuccess(duration, breaker.getTimestampUnit());
+			}
+			return response;
 		}
-		catch (IOException ex) {
-			MeshAttempt attempt = new MeshAttempt(1, InstanceUris.base(instance), Outcomes.describe(ex),
-					Duration.ofNanos(System.nanoTime() - start));
-			throw new RetriesExhaustedException(serviceId, "the only attempt failed", List.of(attempt), ex);
+		catch (ServiceNotFoundException ex) {
+			// Nothing was called: a discovery problem says nothing of the service's
+			// health.
+			breaker.releasePermission();
+			throw ex;
+		}
+		catch (RuntimeException | Error ex) {
+			breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), ex);
+			throw ex;
 		}
 	}
 
-	private static String serviceIdOf(URI logicalUri) {
+	private MeshCall newCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
+			Deadline deadline) {
+		return new MeshCall(service, request, headers, body, deadline, this.discovery, this.balancer,
+				this.transports.forService(service.serviceId()), this.propagateDeadlines);
+	}
+
+	private static String serviceIdOf(MeshClientHttpRequest request) {
+		URI logicalUri = request.getURI();
 		// URI.getHost() is null for a host that is not a host name (an underscore, say).
 		String host = (logicalUri.getHost() != null) ? logicalUri.getHost() : logicalUri.getRawAuthority();
 		// The query is left out of the description: it may carry tokens.
 		return ServiceNames.requireValid(host, () -> "the host of mesh URL " + logicalUri.getScheme() + "://"
 				+ logicalUri.getRawAuthority() + logicalUri.getRawPath());
-	}
-
-	private static ClientHttpResponse send(ClientHttpRequestFactory factory, URI target, HttpMethod method,
-			HttpHeaders headers, Map<String, Object> attributes, byte[] body) throws IOException {
-		ClientHttpRequest request = factory.createRequest(target, method);
-		request.getHeaders().putAll(headers);
-		request.getAttributes().putAll(attributes);
-		if (body.length > 0) {
-			if (request instanceof StreamingHttpOutputMessage streaming) {
-				streaming.setBody(new StreamingHttpOutputMessage.Body() {
-					@Override
-					public void writeTo(OutputStream outputStream) throws IOException {
-						StreamUtils.copy(body, outputStream);
-					}
-
-					@Override
-					public boolean repeatable() {
-						return true;
-					}
-				});
-			}
-			else {
-				StreamUtils.copy(body, request.getBody());
-			}
-		}
-		return request.execute();
 	}
 
 }

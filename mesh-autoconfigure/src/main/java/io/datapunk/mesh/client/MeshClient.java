@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * {@link EnableMeshClients}, and registered as a bean whose calls go through the mesh.
  * <p>
  * <pre class="code">
- * &#64;MeshClient("inventory")
+ * &#64;MeshClient(value = "inventory", fallback = InventoryFallback.class)
  * interface InventoryClient {
  *     &#64;GetExchange("/items/{id}") Item item(&#64;PathVariable String id);
  * }
@@ -32,5 +32,15 @@ public @interface MeshClient {
 	 * @return the service name
 	 */
 	String value();
+
+	/**
+	 * Bean that answers in the service's place when a call fails for a mesh reason
+	 * (circuit open, retries exhausted, no instance, deadline passed), not when the
+	 * service answers with an error such as a 4xx. It implements the interface and is a
+	 * bean of the context (a {@code @Component}, say); the mesh client is then the
+	 * {@code @Primary} bean of the interface type.
+	 * @return the fallback class, or {@code void.class} for none
+	 */
+	Class<?> fallback() default void.class;
 
 }

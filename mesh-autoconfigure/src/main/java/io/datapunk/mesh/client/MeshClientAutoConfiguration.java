@@ -6,6 +6,8 @@ import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
 import io.datapunk.mesh.discovery.MeshDiscovery;
+import io.datapunk.mesh.resilience.ResilienceAutoConfiguration;
+import io.datapunk.mesh.resilience.ResilienceRegistry;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -32,10 +34,10 @@ import org.springframework.web.client.RestClient;
  * @since 0.1.0
  */
 @AutoConfiguration(after = { DiscoveryAutoConfiguration.class, LoadBalancerAutoConfiguration.class,
-		HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class })
+		ResilienceAutoConfiguration.class, HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class })
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnMeshEnabled
-@ConditionalOnBean({ MeshSettings.class, MeshDiscovery.class, MeshLoadBalancer.class })
+@ConditionalOnBean({ MeshSettings.class, MeshDiscovery.class, MeshLoadBalancer.class, ResilienceRegistry.class })
 @Import(AutoConfiguredMeshClientsRegistrar.class)
 public class MeshClientAutoConfiguration {
 
@@ -43,10 +45,10 @@ public class MeshClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	MeshClientHttpRequestFactory meshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery,
 			MeshLoadBalancer balancer, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> transportBuilder,
-			ObjectProvider<ClientHttpRequestFactorySettings> transportSettings) {
+			ObjectProvider<ClientHttpRequestFactorySettings> transportSettings, ResilienceRegistry resilience) {
 		return new MeshClientHttpRequestFactory(settings, discovery, balancer,
 				transportBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults));
+				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults), resilience);
 	}
 
 	@Bean

@@ -1,11 +1,15 @@
 package io.datapunk.mesh.client;
 
+import java.lang.reflect.Method;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import io.datapunk.mesh.config.ServiceNames;
 
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ReflectionUtils;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
@@ -76,11 +80,41 @@ public class MeshClientFactory {
 	 * does not follow the rule
 	 */
 	public <T> T createClient(Class<T> type, String serviceId) {
+		return createClient(type, serviceId, null);
+	}
+
+	/**
+	 * Create a client of a service for an HTTP interface, with a fallback that answers
+	 * when a call fails for a mesh reason (a {@link io.datapunk.mesh.MeshException}).
+	 * @param <T> the interface type
+	 * @param type the interface, written with Spring's HTTP interface annotations
+	 * @param serviceId the called service
+	 * @param fallback the fallback, or {@code null} for none
+	 * @return the client
+	 * @throws io.datapunk.mesh.config.InvalidServiceNameException if the service name
+	 * does not follow the rule
+	 */
+	public <T> T createClient(Class<T> type, String serviceId, T fallback) {
 		ServiceNames.requireValid(serviceId, "@MeshClient on " + type.getName());
 		RestClient.Builder builder = restClientBuilder().baseUrl("http://" + serviceId);
 		this.customizers.forEach((customizer) -> customizer.customize(serviceId, builder));
-		RestClientAdapter adapter = RestClientAdapter.create(builder.build());
-		return HttpServiceProxyFactory.builderFor(adapter).build().createClient(type);
+		T plain = proxy(type, builder.build());
+		Set<Method> idempotent = new HashSet<>();
+		ReflectionUtils.doWithMethods(type, idempotent::add,
+				(method) -> AnnotatedElementUtils.hasAnnotation(method, Idempotent.class));
+		if (idempotent.isEmpty() && fallback == null) {
+			return plain;
+		}
+		T marked = idempotent.isEmpty() ? null
+				: proxy(type,
+						builder.clone()
+							.defaultRequest((request) -> request.attribute(Idempotent.ATTRIBUTE, Boolean.TRUE))
+							.build());
+		return MeshClientInvocationHandler.wrap(type, plain, marked, idempotent, fallback);
+	}
+
+	private static <T> T proxy(Class<T> type, RestClient restClient) {
+		return HttpServiceProxyFactory.builderFor(RestClientAdapter.create(restClient)).build().createClient(type);
 	}
 
 }

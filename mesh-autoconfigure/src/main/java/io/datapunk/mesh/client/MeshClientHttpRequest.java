@@ -52,7 +52,7 @@ final class MeshClientHttpRequest extends AbstractClientHttpRequest {
 		if (bytes.length > 0 && headers.getContentLength() < 0) {
 			headers.setContentLength(bytes.length);
 		}
-		return this.executor.execute(this.method, this.uri, headers, getAttributes(), bytes);
+		return this.executor.execute(this, headers, bytes);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.net.URI;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.discovery.MeshDiscovery;
+import io.datapunk.mesh.resilience.ResilienceRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -39,11 +40,14 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, D
 	 * @param balancer chooses an instance per attempt
 	 * @param transportBuilder builds the HTTP clients that carry attempts
 	 * @param transportSettings base settings of those clients; the mesh sets the timeouts
+	 * @param resilience the circuit breakers, retry budgets and outlier detectors
 	 */
 	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
-			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings) {
+			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings,
+			ResilienceRegistry resilience) {
 		this.transports = new ServiceTransports(settings, transportBuilder, transportSettings);
-		this.executor = new MeshCallExecutor(discovery, balancer, this.transports);
+		this.executor = new MeshCallExecutor(discovery, balancer, this.transports, resilience,
+				settings.isDeadlinePropagationEnabled());
 	}
 
 	@Override

@@ -64,10 +64,17 @@ final class MeshClientScanner {
 		Map<String, Object> attributes = metadata.getAnnotationAttributes(MeshClient.class.getName());
 		String serviceId = ServiceNames.requireValid((String) attributes.get("value"), "@MeshClient on " + className);
 		Class<?> type = ClassUtils.resolveClassName(className, this.classLoader);
+		Object fallbackValue = attributes.get("fallback");
+		Class<?> fallback = (fallbackValue instanceof String name) ? ClassUtils.resolveClassName(name, this.classLoader)
+				: (Class<?>) fallbackValue;
+		boolean hasFallback = fallback != null && fallback != void.class;
 		AbstractBeanDefinition definition = BeanDefinitionBuilder.genericBeanDefinition(MeshClientFactoryBean.class)
 			.addConstructorArgValue(type)
 			.addConstructorArgValue(serviceId)
+			.addConstructorArgValue(hasFallback ? fallback : null)
 			.getBeanDefinition();
+		// The fallback is a bean of the same type: the mesh client must win injection.
+		definition.setPrimary(hasFallback);
 		definition.setAttribute(FactoryBean.OBJECT_TYPE_ATTRIBUTE, type);
 		registry.registerBeanDefinition(className, definition);
 	}

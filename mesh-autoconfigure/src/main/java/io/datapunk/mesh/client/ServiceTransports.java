@@ -1,30 +1,31 @@
 package io.datapunk.mesh.client;
 
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.config.ServiceSettings;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
-import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 
 /**
  * The real HTTP clients that carry attempts, one per distinct pair of timeouts, so that
  * services with the same settings share a connection pool. Built with the application's
- * {@link ClientHttpRequestFactoryBuilder} (so {@code spring.http.client.*} choices hold)
- * and the service's {@code connect-timeout} and {@code read-timeout}. Thread-safe.
+ * {@link ClientHttpRequestFactoryBuilder} (so {@code spring.http.client.*} choices and
+ * the builder's customizers hold) and the service's {@code connect-timeout} and
+ * {@code read-timeout}. Thread-safe.
  *
  * @author datapunk mesh team
  */
 final class ServiceTransports {
-
-	private static final Log logger = LogFactory.getLog(ServiceTransports.class);
 
 	private final MeshSettings settings;
 
@@ -32,45 +33,54 @@ final class ServiceTransports {
 
 	private final ClientHttpRequestFactorySettings baseSettings;
 
-	private final Map<String, ClientHttpRequestFactory> byService = new ConcurrentHashMap<>();
+	private final Map<String, AttemptTransport> byService = new ConcurrentHashMap<>();
 
-	private final Map<Timeouts, ClientHttpRequestFactory> byTimeouts = new ConcurrentHashMap<>();
+	private final Map<Timeouts, AttemptTransport> byTimeouts = new ConcurrentHashMap<>();
+
+	/** Runs timed attempts and writes request bodies: cached daemon threads. */
+	private final ExecutorService workers;
 
 	ServiceTransports(MeshSettings settings, ClientHttpRequestFactoryBuilder<?> builder,
 			ClientHttpRequestFactorySettings baseSettings) {
 		this.settings = settings;
 		this.builder = builder;
 		this.baseSettings = baseSettings;
+		AtomicInteger threads = new AtomicInteger();
+		this.workers = Executors.newCachedThreadPool((task) -> {
+			Thread thread = new Thread(task, "mesh-attempt-" + threads.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
-	ClientHttpRequestFactory forService(String serviceId) {
-		ClientHttpRequestFactory factory = this.byService.get(serviceId);
-		if (factory == null) {
+	AttemptTransport forService(String serviceId) {
+		AttemptTransport transport = this.byService.get(serviceId);
+		if (transport == null) {
 			ServiceSettings service = this.settings.service(serviceId);
 			Timeouts timeouts = new Timeouts(service.connectTimeout(), service.readTimeout());
-			factory = this.byTimeouts.computeIfAbsent(timeouts,
-					(t) -> this.builder.build(this.baseSettings.withTimeouts(t.connect(), t.read())));
-			this.byService.putIfAbsent(serviceId, factory);
+			transport = this.byTimeouts.computeIfAbsent(timeouts, this::create);
+			this.byService.putIfAbsent(serviceId, transport);
 		}
-		return factory;
+		return transport;
+	}
+
+	private AttemptTransport create(Timeouts timeouts) {
+		ClientHttpRequestFactorySettings settings = this.baseSettings.withTimeouts(timeouts.connect(), timeouts.read());
+		if (this.builder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
+			// Keep the HttpClient.Builder that the builder configured (settings and the
+			// application's customizers applied), to build the client attempts share.
+			AtomicReference<HttpClient.Builder> configured = new AtomicReference<>();
+			jdk.withHttpClientCustomizer(configured::set).build(settings);
+			return new JdkAttemptTransport(configured.get().build(), this.workers, timeouts.read());
+		}
+		return new TimedAttemptTransport(this.builder.build(settings), this.workers);
 	}
 
 	void close() {
-		for (ClientHttpRequestFactory factory : this.byTimeouts.values()) {
-			try {
-				if (factory instanceof DisposableBean disposable) {
-					disposable.destroy();
-				}
-				else if (factory instanceof AutoCloseable closeable) {
-					closeable.close();
-				}
-			}
-			catch (Exception ex) {
-				logger.debug("Failed to close HTTP client " + factory, ex);
-			}
-		}
+		this.byTimeouts.values().forEach(AttemptTransport::close);
 		this.byTimeouts.clear();
 		this.byService.clear();
+		this.workers.shutdownNow();
 	}
 
 	private record Timeouts(Duration connect, Duration read) {

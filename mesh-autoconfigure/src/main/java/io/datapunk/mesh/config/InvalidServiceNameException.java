@@ -6,11 +6,7 @@ package io.datapunk.mesh.config;
  *
  * @since 0.1.0
  */
-public class InvalidServiceNameException extends IllegalArgumentException {
-
-	private final String origin;
-
-	private final String value;
+public class InvalidServiceNameException extends InvalidMeshPropertyException {
 
 	/**
 	 * Create a new exception.
@@ -19,30 +15,8 @@ public class InvalidServiceNameException extends IllegalArgumentException {
 	 */
 	public InvalidServiceNameException(String origin, String value) {
 		super("Invalid service name " + quote(value) + " in " + origin + ": must be " + ServiceNames.RULE
-				+ ", for example " + ServiceNames.EXAMPLE);
-		this.origin = origin;
-		this.value = value;
-	}
-
-	/**
-	 * Quote a value for a message, escaping what could break a log line.
-	 * @param value the value, may be {@code null}
-	 * @return the quoted value
-	 */
-	static String quote(String value) {
-		if (value == null) {
-			return "(none)";
-		}
-		StringBuilder quoted = new StringBuilder("\"");
-		value.codePoints().forEach((c) -> {
-			if (Character.isISOControl(c)) {
-				quoted.append(String.format("\\u%04x", c));
-			}
-			else {
-				quoted.appendCodePoint(c);
-			}
-		});
-		return quoted.append('"').toString();
+				+ ", for example " + ServiceNames.EXAMPLE, origin, value, "must be " + ServiceNames.RULE,
+				ServiceNames.EXAMPLE);
 	}
 
 	/**
@@ -50,15 +24,7 @@ public class InvalidServiceNameException extends IllegalArgumentException {
 	 * @return the origin, such as {@code mesh.service-name}
 	 */
 	public String getOrigin() {
-		return this.origin;
-	}
-
-	/**
-	 * Return the bad name.
-	 * @return the name, may be {@code null}
-	 */
-	public String getValue() {
-		return this.value;
+		return getProperty();
 	}
 
 }

@@ -38,7 +38,8 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 	/** Valid examples by constraint, keyed by the last (shortest) error code. */
 	private static final Map<String, String> EXAMPLES = Map.of("ValidServiceName", ServiceNames.EXAMPLE,
 			"PositiveDuration", DURATION_EXAMPLE, "InstanceUri", "'http://10.0.0.7:8080' or 'https://inventory-1:8443'",
-			"Pattern", "'v42' or '2026-11-21.1'", "NotNull", "the default value, by removing the property");
+			"Pattern", "'v42' or '2026-11-21.1'", "NotNull", "the default value, by removing the property", "Ratio",
+			"'0.2' or '0.5'", "Percentage", "'50' or '100'", "Min", "'3'", "HttpStatusValue", "'503'");
 
 	@Override
 	public int getOrder() {
@@ -60,7 +61,7 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 		StringBuilder action = new StringBuilder("Update your configuration:");
 		for (Problem problem : problems) {
 			description.append(String.format("%n%n    Property: %s%n    Value: %s", problem.property(),
-					InvalidServiceNameException.quote(problem.value())));
+					InvalidMeshPropertyException.quote(problem.value())));
 			if (problem.origin() != null) {
 				description.append(String.format("%n    Origin: %s", problem.origin()));
 			}

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -47,6 +48,11 @@ public class MeshProperties {
 	 */
 	@Valid
 	private final Defaults defaults = new Defaults();
+
+	/**
+	 * Propagation of call deadlines between applications.
+	 */
+	private final DeadlinePropagation deadlinePropagation = new DeadlinePropagation();
 
 	/**
 	 * Per-service settings, keyed by service name.
@@ -85,6 +91,10 @@ public class MeshProperties {
 		return this.services;
 	}
 
+	public DeadlinePropagation getDeadlinePropagation() {
+		return this.deadlinePropagation;
+	}
+
 	/**
 	 * Settings for every called service.
 	 */
@@ -104,6 +114,49 @@ public class MeshProperties {
 		@PositiveDuration
 		private Duration readTimeout = Duration.ofSeconds(10);
 
+		/**
+		 * Time allowed for a whole call, all attempts and backoffs included; also the
+		 * most a caller's propagated deadline is trusted for.
+		 */
+		@NotNull
+		@PositiveDuration
+		private Duration timeout = Duration.ofSeconds(10);
+
+		/**
+		 * Time allowed for one attempt, until the response starts. Unset, an attempt may
+		 * use what is left of the call's timeout.
+		 */
+		@PositiveDuration
+		private Duration attemptTimeout;
+
+		/**
+		 * Circuit breaker of the service.
+		 */
+		@Valid
+		@NestedConfigurationProperty
+		private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
+
+		/**
+		 * Retries of failed attempts.
+		 */
+		@Valid
+		@NestedConfigurationProperty
+		private final RetryProperties retry = new RetryProperties();
+
+		/**
+		 * Budget that bounds requeues and retries.
+		 */
+		@Valid
+		@NestedConfigurationProperty
+		private final RetryBudgetProperties retryBudget = new RetryBudgetProperties();
+
+		/**
+		 * Ejection of instances that keep failing.
+		 */
+		@Valid
+		@NestedConfigurationProperty
+		private final OutlierDetectionProperties outlierDetection = new OutlierDetectionProperties();
+
 		public Duration getConnectTimeout() {
 			return this.connectTimeout;
 		}
@@ -118,6 +171,38 @@ public class MeshProperties {
 
 		public void setReadTimeout(Duration readTimeout) {
 			this.readTimeout = readTimeout;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getAttemptTimeout() {
+			return this.attemptTimeout;
+		}
+
+		public void setAttemptTimeout(Duration attemptTimeout) {
+			this.attemptTimeout = attemptTimeout;
+		}
+
+		public CircuitBreakerProperties getCircuitBreaker() {
+			return this.circuitBreaker;
+		}
+
+		public RetryProperties getRetry() {
+			return this.retry;
+		}
+
+		public RetryBudgetProperties getRetryBudget() {
+			return this.retryBudget;
+		}
+
+		public OutlierDetectionProperties getOutlierDetection() {
+			return this.outlierDetection;
 		}
 
 	}
@@ -147,6 +232,48 @@ public class MeshProperties {
 		@PositiveDuration
 		private Duration readTimeout;
 
+		/**
+		 * Time allowed for a whole call, all attempts and backoffs included. Overrides
+		 * mesh.defaults.timeout.
+		 */
+		@PositiveDuration
+		private Duration timeout;
+
+		/**
+		 * Time allowed for one attempt, until the response starts. Overrides
+		 * mesh.defaults.attempt-timeout.
+		 */
+		@PositiveDuration
+		private Duration attemptTimeout;
+
+		/**
+		 * Circuit breaker of the service.
+		 */
+		@Valid
+		@NestedConfigurationProperty
+		private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
+
+		/**
+		 * Retries of failed attempts.
+		 */
+		@Valid
+		@NestedConfigurationProperty
+		private final RetryProperties retry = new RetryProperties();
+
+		/**
+		 * Budget that bounds requeues and retries.
+		 */
+		@Valid
+		@NestedConfigurationProperty
+		private final RetryBudgetProperties retryBudget = new RetryBudgetProperties();
+
+		/**
+		 * Ejection of instances that keep failing.
+		 */
+		@Valid
+		@NestedConfigurationProperty
+		private final OutlierDetectionProperties outlierDetection = new OutlierDetectionProperties();
+
 		public List<URI> getInstances() {
 			return this.instances;
 		}
@@ -169,6 +296,59 @@ public class MeshProperties {
 
 		public void setReadTimeout(Duration readTimeout) {
 			this.readTimeout = readTimeout;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Duration getAttemptTimeout() {
+			return this.attemptTimeout;
+		}
+
+		public void setAttemptTimeout(Duration attemptTimeout) {
+			this.attemptTimeout = attemptTimeout;
+		}
+
+		public CircuitBreakerProperties getCircuitBreaker() {
+			return this.circuitBreaker;
+		}
+
+		public RetryProperties getRetry() {
+			return this.retry;
+		}
+
+		public RetryBudgetProperties getRetryBudget() {
+			return this.retryBudget;
+		}
+
+		public OutlierDetectionProperties getOutlierDetection() {
+			return this.outlierDetection;
+		}
+
+	}
+
+	/**
+	 * Propagation of call deadlines between applications.
+	 */
+	public static class DeadlinePropagation {
+
+		/**
+		 * Whether calls send their remaining time in the Mesh-Timeout header, and whether
+		 * an incoming Mesh-Timeout bounds the calls made while serving that request.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

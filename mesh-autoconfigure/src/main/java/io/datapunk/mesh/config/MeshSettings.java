@@ -1,9 +1,11 @@
 package io.datapunk.mesh.config;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Resolved, immutable view of {@link MeshProperties}: this application's service name and
@@ -21,6 +23,11 @@ public class MeshSettings {
 
 	private final MeshProperties.Defaults defaults;
 
+	private final boolean deadlinePropagation;
+
+	/** Settings of called services that have no mesh.services entry, resolved once. */
+	private final Map<String, ServiceSettings> unconfigured = new ConcurrentHashMap<>();
+
 	/**
 	 * Resolve the settings.
 	 * @param properties the bound properties
@@ -32,6 +39,7 @@ public class MeshSettings {
 		this.serviceName = resolveServiceName(properties.getServiceName(), applicationName);
 		this.configVersion = properties.getConfigVersion();
 		this.defaults = properties.getDefaults();
+		this.deadlinePropagation = properties.getDeadlinePropagation().isEnabled();
 		Map<String, ServiceSettings> services = new LinkedHashMap<>();
 		properties.getServices().forEach((name, service) -> {
 			// Bean Validation checks keys too; this holds the rule without a validator.
@@ -39,6 +47,8 @@ public class MeshSettings {
 			services.put(name, resolve(name, service));
 		});
 		this.services = Collections.unmodifiableMap(services);
+		// Resolving the defaults alone checks them at startup, not at a first call.
+		resolve("(defaults)", new MeshProperties.Service());
 	}
 
 	private static String resolveServiceName(String configured, String applicationName) {
@@ -53,9 +63,37 @@ public class MeshSettings {
 	}
 
 	private ServiceSettings resolve(String name, MeshProperties.Service service) {
-		return new ServiceSettings(name, service.getInstances(),
-				(service.getConnectTimeout() != null) ? service.getConnectTimeout() : this.defaults.getConnectTimeout(),
-				(service.getReadTimeout() != null) ? service.getReadTimeout() : this.defaults.getReadTimeout());
+		MeshProperties.Defaults defaults = this.defaults;
+		ServiceSettings settings = new ServiceSettings(name, service.getInstances(),
+				Inherited.pick(service.getConnectTimeout(), defaults.getConnectTimeout(), null),
+				Inherited.pick(service.getReadTimeout(), defaults.getReadTimeout(), null),
+				Inherited.pick(service.getTimeout(), defaults.getTimeout(), null),
+				Inherited.pick(service.getAttemptTimeout(), defaults.getAttemptTimeout(), null),
+				CircuitBreakerSettings.resolve(service.getCircuitBreaker(), defaults.getCircuitBreaker()),
+				RetrySettings.resolve(service.getRetry(), defaults.getRetry()),
+				RetryBudgetSettings.resolve(service.getRetryBudget(), defaults.getRetryBudget()),
+				OutlierDetectionSettings.resolve(service.getOutlierDetection(), defaults.getOutlierDetection()));
+		checkAtLeast(name, "retry.max-backoff", settings.retry().maxBackoff(), "retry.base-backoff",
+				settings.retry().baseBackoff(), service.getRetry().getMaxBackoff() != null);
+		checkAtLeast(name, "outlier-detection.max-ejection-time", settings.outlierDetection().maxEjectionTime(),
+				"outlier-detection.base-ejection-time", settings.outlierDetection().baseEjectionTime(),
+				service.getOutlierDetection().getMaxEjectionTime() != null);
+		return settings;
+	}
+
+	/**
+	 * Check a rule between two durations that binding cannot check on its own, naming the
+	 * property where the larger one was set.
+	 */
+	private static void checkAtLeast(String serviceId, String property, Duration value, String lowerProperty,
+			Duration lower, boolean setOnService) {
+		if (value.compareTo(lower) < 0) {
+			String prefix = setOnService ? "mesh.services." + serviceId + "." : "mesh.defaults.";
+			throw new InvalidMeshPropertyException(prefix + property, value.toString(),
+					"must not be shorter than " + lowerProperty + " (" + lower + ")"
+							+ (setOnService ? " for service '" + serviceId + "'" : ""),
+					"'" + lower.multipliedBy(15).toSeconds() + "s'");
+		}
 	}
 
 	/**
@@ -83,7 +121,19 @@ public class MeshSettings {
 	 */
 	public ServiceSettings service(String serviceId) {
 		ServiceSettings settings = this.services.get(serviceId);
-		return (settings != null) ? settings : resolve(serviceId, new MeshProperties.Service());
+		if (settings == null) {
+			settings = this.unconfigured.computeIfAbsent(serviceId, (id) -> resolve(id, new MeshProperties.Service()));
+		}
+		return settings;
+	}
+
+	/**
+	 * Return whether calls send their remaining time downstream and honour the time left
+	 * of an incoming request.
+	 * @return whether deadlines are propagated
+	 */
+	public boolean isDeadlinePropagationEnabled() {
+		return this.deadlinePropagation;
 	}
 
 	/**

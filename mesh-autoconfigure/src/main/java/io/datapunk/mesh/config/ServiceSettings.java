@@ -6,15 +6,24 @@ import java.util.List;
 
 /**
  * Effective settings of one called service: its {@code mesh.services.<name>} values over
- * {@code mesh.defaults}. Immutable.
+ * {@code mesh.defaults} over the built-in defaults. Immutable.
  *
  * @param serviceId the service name
  * @param instances static instance addresses, possibly empty
  * @param connectTimeout time allowed to open a connection
  * @param readTimeout time allowed for an instance to start answering one attempt
+ * @param timeout time allowed for a whole call, all attempts and backoffs included
+ * @param attemptTimeout time allowed for one attempt, or {@code null} for no bound but
+ * the call's
+ * @param circuitBreaker circuit breaker settings
+ * @param retry retry settings
+ * @param retryBudget retry budget settings
+ * @param outlierDetection outlier ejection settings
  * @since 0.1.0
  */
-public record ServiceSettings(String serviceId, List<URI> instances, Duration connectTimeout, Duration readTimeout) {
+public record ServiceSettings(String serviceId, List<URI> instances, Duration connectTimeout, Duration readTimeout,
+		Duration timeout, Duration attemptTimeout, CircuitBreakerSettings circuitBreaker, RetrySettings retry,
+		RetryBudgetSettings retryBudget, OutlierDetectionSettings outlierDetection) {
 
 	/**
 	 * Create the settings, copying the instance list.

@@ -107,21 +107,25 @@ class MeshClientIntegrationTests {
 	}
 
 	@Test
-	void instanceThatRefusesConnectionsShouldFailWithTheAttemptAndItsCause() {
+	void instanceThatRefusesConnectionsShouldFailWithEachAttemptAndTheLastCause() {
 		int closedPort = FreePorts.closedPort();
-		this.contextRunner.withPropertyValues("mesh.services.inventory.instances=http://127.0.0.1:" + closedPort)
+		this.contextRunner
+			.withPropertyValues("mesh.services.inventory.instances=http://127.0.0.1:" + closedPort,
+					"mesh.services.inventory.retry.base-backoff=1ms")
 			.run((context) -> assertThatExceptionOfType(RetriesExhaustedException.class)
 				.isThrownBy(() -> context.getBean(InventoryClient.class).item("1"))
 				.satisfies((ex) -> {
 					assertThat(ex.getServiceId()).isEqualTo("inventory");
-					assertThat(ex.getAttempts()).hasSize(1);
-					MeshAttempt attempt = ex.getAttempts().get(0);
-					assertThat(attempt.instance()).hasToString("http://127.0.0.1:" + closedPort);
-					assertThat(attempt.outcome()).startsWith("ConnectException");
+					// No other instance to requeue to: a GET is retried on the same one.
+					assertThat(ex.getAttempts()).hasSize(3);
+					for (MeshAttempt attempt : ex.getAttempts()) {
+						assertThat(attempt.instance()).hasToString("http://127.0.0.1:" + closedPort);
+						assertThat(attempt.outcome()).startsWith("ConnectException");
+					}
 					assertThat(ex.getCause()).isInstanceOf(java.net.ConnectException.class);
 				})
 				.withMessageContaining("'inventory'")
-				.withMessageContaining("1 attempt")
+				.withMessageContaining("3 attempts: no attempts left (retry.max-attempts is 3)")
 				.withMessageContaining("127.0.0.1:" + closedPort));
 	}
 

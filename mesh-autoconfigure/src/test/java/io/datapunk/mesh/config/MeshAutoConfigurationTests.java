@@ -100,7 +100,7 @@ class MeshAutoConfigurationTests {
 	void invalidApplicationNameWithoutServiceNameShouldFailNamingBothProperties() {
 		this.contextRunner.withPropertyValues("spring.application.name=Storefront App").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(new InvalidServiceNameFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
+			assertThat(new InvalidMeshPropertyFailureAnalyzer().analyze(context.getStartupFailure()).getDescription())
 				.contains("Property: spring.application.name (used as mesh.service-name, which is not set)")
 				.contains("Value: \"Storefront App\"");
 		});

@@ -4,6 +4,7 @@ import io.datapunk.mesh.balancer.LoadBalancerAutoConfiguration;
 import io.datapunk.mesh.client.MeshClientAutoConfiguration;
 import io.datapunk.mesh.config.MeshAutoConfiguration;
 import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
+import io.datapunk.mesh.resilience.ResilienceAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
@@ -26,8 +27,8 @@ public final class MeshTestAutoConfigurations {
 	 */
 	public static AutoConfigurations meshClient() {
 		return AutoConfigurations.of(MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
-				LoadBalancerAutoConfiguration.class, MeshClientAutoConfiguration.class,
-				HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				LoadBalancerAutoConfiguration.class, ResilienceAutoConfiguration.class,
+				MeshClientAutoConfiguration.class, HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class);
 	}
 

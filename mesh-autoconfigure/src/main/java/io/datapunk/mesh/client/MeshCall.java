@@ -1,0 +1,271 @@
+package io.datapunk.mesh.client;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.datapunk.mesh.DeadlineExceededException;
+import io.datapunk.mesh.MeshAttempt;
+import io.datapunk.mesh.MeshException;
+import io.datapunk.mesh.RetriesExhaustedException;
+import io.datapunk.mesh.ServiceNotFoundException;
+import io.datapunk.mesh.balancer.MeshLoadBalancer;
+import io.datapunk.mesh.discovery.MeshDiscovery;
+import io.datapunk.mesh.resilience.Deadline;
+import io.datapunk.mesh.resilience.OutlierDetector;
+import io.datapunk.mesh.resilience.RetryPolicy;
+import io.datapunk.mesh.resilience.ServiceResilience;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * One logical call and its attempts. A request that never reached a server is requeued at
+ * once on an instance not tried yet, whatever its method; other failures are retried
+ * after a backoff, preferably on another instance, if the method may be repeated and
+ * attempts are left. Both draw on the service's retry budget, and nothing outlives the
+ * deadline. Used by one thread, once.
+ *
+ * @author datapunk mesh team
+ */
+final class MeshCall {
+
+	private final ServiceResilience service;
+
+	private final MeshClientHttpRequest request;
+
+	private final HttpHeaders headers;
+
+	private final byte[] body;
+
+	private final Deadline deadline;
+
+	private final MeshDiscovery discovery;
+
+	private final MeshLoadBalancer balancer;
+
+	private final AttemptTransport transport;
+
+	private final boolean propagateDeadline;
+
+	/** Attempts that failed, in order; created on the first failure. */
+	private List<MeshAttempt> failed;
+
+	/** Instances tried so far; created on the first failure. */
+	private List<ServiceInstance> tried;
+
+	private int retries;
+
+	private int answeredStatus;
+
+	MeshCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
+			Deadline deadline, MeshDiscovery discovery, MeshLoadBalancer balancer, AttemptTransport transport,
+			boolean propagateDeadline) {
+		this.service = service;
+		this.request = request;
+		this.headers = headers;
+		this.body = body;
+		this.deadline = deadline;
+		this.discovery = discovery;
+		this.balancer = balancer;
+		this.transport = transport;
+		this.propagateDeadline = propagateDeadline;
+	}
+
+	/**
+	 * Return the status of the answer {@link #run()} returned.
+	 */
+	int answeredStatus() {
+		return this.answeredStatus;
+	}
+
+	ClientHttpResponse run() {
+		String serviceId = this.service.serviceId();
+		List<ServiceInstance> instances = this.discovery.getInstances(serviceId);
+		if (instances.isEmpty()) {
+			throw new ServiceNotFoundException(serviceId, this.discovery.describeSources());
+		}
+		this.service.retryBudget().deposit();
+		OutlierDetector outliers = this.service.outlierDetector();
+		while (true) {
+			List<ServiceInstance> available = (outliers != null) ? outliers.select(instances) : instances;
+			if (available.isEmpty()) {
+				// Only with panic mode off (threshold 0): none available means try them
+				// all.
+				available = instances;
+			}
+			ServiceInstance instance = this.balancer.choose(serviceId, untriedOrAll(available));
+			long remaining = this.deadline.remainingNanos();
+			if (remaining <= 0) {
+				throw deadlineExceeded(null);
+			}
+			if (this.propagateDeadline) {
+				this.headers.set(Deadline.HEADER, this.deadline.toHeaderValue());
+			}
+			long start = System.nanoTime();
+			ClientHttpResponse response;
+			HttpStatusCode status;
+			try {
+				response = this.transport.send(InstanceUris.resolve(instance, this.request.getURI()),
+						this.request.getMethod(), this.headers, this.request.getAttributes(), this.body,
+						timeLimit(remaining));
+				status = statusOf(response);
+			}
+			catch (IOException ex) {
+				recordFailure(instance, Outcomes.describe(ex), start);
+				if (outliers != null) {
+					outliers.onFailure(instance);
+				}
+				afterFailure(available, ex);
+				continue;
+			}
+			boolean serverError = status.is5xxServerError();
+			if (outliers != null) {
+				if (serverError) {
+					outliers.onFailure(instance);
+				}
+				else {
+					outliers.onSuccess(instance);
+				}
+			}
+			if (!this.service.retryPolicy().isRetryable(serviceId, this.request, status, response.getHeaders())) {
+				this.answeredStatus = status.value();
+				return response;
+			}
+			recordFailure(instance, describe(status), start);
+			RestClientResponseException cause = new RestClientResponseException(
+					"Instance " + InstanceUris.base(instance) + " answered " + describe(status), status,
+					reasonOf(status), response.getHeaders(), null, null);
+			response.close();
+			retryOrThrow(cause);
+		}
+	}
+
+	private Duration timeLimit(long remainingNanos) {
+		Duration attemptTimeout = this.service.settings().attemptTimeout();
+		return (attemptTimeout != null && attemptTimeout.toNanos() < remainingNanos) ? attemptTimeout
+				: Duration.ofNanos(remainingNanos);
+	}
+
+	private static HttpStatusCode statusOf(ClientHttpResponse response) throws IOException {
+		try {
+			return response.getStatusCode();
+		}
+		catch (IOException | RuntimeException ex) {
+			response.close();
+			throw ex;
+		}
+	}
+
+	/** Prefer instances not tried yet; when every instance was tried, any will do. */
+	private List<ServiceInstance> untriedOrAll(List<ServiceInstance> available) {
+		if (this.tried == null) {
+			return available;
+		}
+		List<ServiceInstance> untried = new ArrayList<>(available.size());
+		for (ServiceInstance candidate : available) {
+			if (!wasTried(candidate)) {
+				untried.add(candidate);
+			}
+		}
+		return untried.isEmpty() ? available : untried;
+	}
+
+	private boolean wasTried(ServiceInstance instance) {
+		for (ServiceInstance done : this.tried) {
+			if (done.getPort() == instance.getPort() && done.isSecure() == instance.isSecure()
+					&& done.getHost().equalsIgnoreCase(instance.getHost())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void afterFailure(List<ServiceInstance> available, IOException failure) {
+		if (this.deadline.isExpired()) {
+			throw deadlineExceeded(failure);
+		}
+		if (RetryPolicy.neverReachedServer(failure) && untriedOrAll(available) != available) {
+			// Nothing reached a server, so any method may go elsewhere at once.
+			if (!this.service.retryBudget().tryWithdraw()) {
+				throw exhausted("the retry budget of service '" + this.service.serviceId() + "' is spent", failure);
+			}
+			return;
+		}
+		if (!this.service.retryPolicy().isRetryable(this.service.serviceId(), this.request, failure)) {
+			throw exhausted("the failure is not one to retry (see retry.exceptions)", failure);
+		}
+		retryOrThrow(failure);
+	}
+
+	private void retryOrThrow(Throwable cause) {
+		RetryPolicy policy = this.service.retryPolicy();
+		if (!policy.mayRepeat(this.request.getMethod(), isMarkedIdempotent())) {
+			throw exhausted(this.request.getMethod() + " is not idempotent, so it was not sent again (mark the method "
+					+ "@Idempotent or list it in retry.methods)", cause);
+		}
+		if (1 + this.retries >= policy.maxAttempts()) {
+			throw exhausted("no attempts left (retry.max-attempts is " + policy.maxAttempts() + ")", cause);
+		}
+		Duration backoff = this.service.backoff().delay(this.retries + 1);
+		if (backoff.toNanos() >= this.deadline.remainingNanos()) {
+			throw deadlineExceeded(cause);
+		}
+		if (!this.service.retryBudget().tryWithdraw()) {
+			throw exhausted("the retry budget of service '" + this.service.serviceId() + "' is spent", cause);
+		}
+		this.retries++;
+		sleep(backoff, cause);
+	}
+
+	private boolean isMarkedIdempotent() {
+		return Boolean.TRUE.equals(this.request.getAttributes().get(Idempotent.ATTRIBUTE));
+	}
+
+	private void sleep(Duration backoff, Throwable cause) {
+		try {
+			Thread.sleep(backoff.toMillis(), backoff.toNanosPart() % 1_000_000);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw exhausted("interrupted while waiting to retry", cause);
+		}
+	}
+
+	private void recordFailure(ServiceInstance instance, String outcome, long startNanos) {
+		if (this.failed == null) {
+			this.failed = new ArrayList<>(4);
+			this.tried = new ArrayList<>(4);
+		}
+		this.failed.add(new MeshAttempt(this.failed.size() + 1, InstanceUris.base(instance), outcome,
+				Duration.ofNanos(System.nanoTime() - startNanos)));
+		this.tried.add(instance);
+	}
+
+	private MeshException exhausted(String reason, Throwable cause) {
+		return new RetriesExhaustedException(this.service.serviceId(), reason, attempts(), cause);
+	}
+
+	private MeshException deadlineExceeded(Throwable cause) {
+		return new DeadlineExceededException(this.service.serviceId(), this.deadline.timeout(), attempts(), cause);
+	}
+
+	private List<MeshAttempt> attempts() {
+		return (this.failed != null) ? this.failed : List.of();
+	}
+
+	private static String describe(HttpStatusCode status) {
+		return status.value() + " " + reasonOf(status);
+	}
+
+	private static String reasonOf(HttpStatusCode status) {
+		HttpStatus known = HttpStatus.resolve(status.value());
+		return (known != null) ? known.getReasonPhrase() : "";
+	}
+
+}

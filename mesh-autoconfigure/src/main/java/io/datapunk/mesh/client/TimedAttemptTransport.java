@@ -1,0 +1,103 @@
+package io.datapunk.mesh.client;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Attempts over any other HTTP client, whose timeouts are fixed when it is built: the
+ * attempt runs on a worker thread while the caller waits at most the time limit. A
+ * response that comes after the caller stopped waiting is closed. Thread-safe.
+ *
+ * @author datapunk mesh team
+ */
+final class TimedAttemptTransport extends AttemptTransport {
+
+	private final ClientHttpRequestFactory factory;
+
+	private final Executor executor;
+
+	TimedAttemptTransport(ClientHttpRequestFactory factory, Executor executor) {
+		this.factory = factory;
+		this.executor = executor;
+	}
+
+	@Override
+	ClientHttpResponse send(URI target, HttpMethod method, HttpHeaders headers, Map<String, Object> attributes,
+			byte[] body, Duration timeLimit) throws IOException {
+		CompletableFuture<ClientHttpResponse> attempt = new CompletableFuture<>();
+		this.executor.execute(() -> {
+			try {
+				ClientHttpResponse response = execute(this.factory, target, method, headers, attributes, body);
+				if (!attempt.complete(response)) {
+					response.close();
+				}
+			}
+			catch (Throwable ex) {
+				attempt.completeExceptionally(ex);
+			}
+		});
+		return await(attempt, timeLimit);
+	}
+
+	private static ClientHttpResponse await(CompletableFuture<ClientHttpResponse> attempt, Duration timeLimit)
+			throws IOException {
+		try {
+			return attempt.get(timeLimit.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (TimeoutException ex) {
+			if (attempt.cancel(false)) {
+				throw new SocketTimeoutException("No response within " + timeLimit.toMillis() + " ms");
+			}
+			// The attempt ended in the meantime: report how.
+			return await(attempt, Duration.ZERO);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			attempt.cancel(false);
+			throw new IOException("Interrupted while waiting for a response", ex);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			if (cause instanceof IOException io) {
+				throw io;
+			}
+			if (cause instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (cause instanceof Error error) {
+				throw error;
+			}
+			throw new IOException(cause);
+		}
+	}
+
+	@Override
+	void close() {
+		try {
+			if (this.factory instanceof DisposableBean disposable) {
+				disposable.destroy();
+			}
+			else if (this.factory instanceof AutoCloseable closeable) {
+				closeable.close();
+			}
+		}
+		catch (Exception ex) {
+			// Closing at shutdown: nothing is waiting for the outcome.
+		}
+	}
+
+}

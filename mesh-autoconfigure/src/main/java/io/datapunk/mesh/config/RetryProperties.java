@@ -1,0 +1,104 @@
+package io.datapunk.mesh.config;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.HttpMethod;
+
+/**
+ * Retry settings of a called service, bound under {@code mesh.defaults.retry} and
+ * {@code mesh.services.<name>.retry}. A {@code null} value inherits: a service's from
+ * {@code mesh.defaults}, the defaults' from {@link RetrySettings#DEFAULTS}.
+ *
+ * @since 0.1.0
+ */
+public class RetryProperties {
+
+	/**
+	 * Attempts per call, the first included; 1 turns retries off (requeues of requests
+	 * that never reached an instance still happen). Default 3.
+	 */
+	@Min(value = 1, message = "must be at least 1")
+	private Integer maxAttempts;
+
+	/**
+	 * Upper bound of the first retry's random backoff; it doubles with each retry.
+	 * Default 1s.
+	 */
+	@PositiveDuration
+	private Duration baseBackoff;
+
+	/**
+	 * Largest upper bound of a retry's random backoff. Default 15s.
+	 */
+	@PositiveDuration
+	private Duration maxBackoff;
+
+	/**
+	 * Comma-separated list of response statuses that are retried. Default 502, 503, 504.
+	 */
+	private List<@HttpStatusValue Integer> statuses;
+
+	/**
+	 * Comma-separated list of exception types that are retried when thrown after the
+	 * request was sent (subclasses included). Default java.io.IOException.
+	 */
+	private List<Class<? extends Throwable>> exceptions;
+
+	/**
+	 * Comma-separated list of HTTP methods that may be retried. Default the idempotent
+	 * ones: GET, HEAD, OPTIONS, PUT, DELETE.
+	 */
+	private List<HttpMethod> methods;
+
+	public Integer getMaxAttempts() {
+		return this.maxAttempts;
+	}
+
+	public void setMaxAttempts(Integer maxAttempts) {
+		this.maxAttempts = maxAttempts;
+	}
+
+	public Duration getBaseBackoff() {
+		return this.baseBackoff;
+	}
+
+	public void setBaseBackoff(Duration baseBackoff) {
+		this.baseBackoff = baseBackoff;
+	}
+
+	public Duration getMaxBackoff() {
+		return this.maxBackoff;
+	}
+
+	public void setMaxBackoff(Duration maxBackoff) {
+		this.maxBackoff = maxBackoff;
+	}
+
+	public List<Integer> getStatuses() {
+		return this.statuses;
+	}
+
+	public void setStatuses(List<Integer> statuses) {
+		this.statuses = statuses;
+	}
+
+	public List<Class<? extends Throwable>> getExceptions() {
+		return this.exceptions;
+	}
+
+	public void setExceptions(List<Class<? extends Throwable>> exceptions) {
+		this.exceptions = exceptions;
+	}
+
+	public List<HttpMethod> getMethods() {
+		return this.methods;
+	}
+
+	public void setMethods(List<HttpMethod> methods) {
+		this.methods = methods;
+	}
+
+}

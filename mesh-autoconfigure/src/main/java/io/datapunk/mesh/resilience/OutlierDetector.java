@@ -1,0 +1,314 @@
+package io.datapunk.mesh.resilience;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.util.Assert;
+
+/**
+ * Ejects the instances of one service that fail again and again, for a while, so that
+ * calls go to the others, in the manner of Envoy's outlier detection and gRPC A50.
+ * Instances are told apart by address ({@code scheme://host:port}), not by instance id.
+ * <p>
+ * Each instance is <em>counting</em> its consecutive failures until a success resets the
+ * count or the count reaches {@code consecutiveFailures}; then it is <em>ejected</em> for
+ * {@code baseEjectionTime} times the number of its ejections (at most
+ * {@code maxEjectionTime}), a number that drops by one for each {@code baseEjectionTime}
+ * the instance then stays in. When the time is up it is <em>readmitted</em>, with a count
+ * of zero, and counting again. Readmission is lazy: it is noticed by the next call that
+ * looks. An ejection that would leave more than {@code maxEjectionRatio} of the instances
+ * ejected (but at least one may always be) does not happen; the instance stays in and
+ * keeps counting. If fewer than {@code panicThreshold} of the instances would be left,
+ * {@link #select} returns all of them (panic mode): a call to a doubtful instance is
+ * better than no call.
+ * <p>
+ * Thread-safe. {@link #onSuccess} and, while nothing is ejected, {@link #select} neither
+ * lock nor allocate; failure counting is lock-free; only ejection, readmission and
+ * starting or stopping to track an instance take a lock.
+ *
+ * @since 0.1.0
+ */
+public final class OutlierDetector {
+
+	private static final Log logger = LogFactory.getLog(OutlierDetector.class);
+
+	private final String serviceId;
+
+	private final EjectionRules rules;
+
+	private final Clock clock;
+
+	private final EjectableInstances instances = new EjectableInstances();
+
+	// A ReentrantLock rather than synchronized, which would pin a virtual thread.
+	private final ReentrantLock lock = new ReentrantLock();
+
+	// Written under the lock.
+	private volatile int ejectedCount;
+
+	private volatile Instant nextReadmission = Instant.MAX;
+
+	private long sweeps;
+
+	// Written by select.
+	private volatile int knownInstances;
+
+	private volatile boolean panicking;
+
+	/**
+	 * Create a detector for one service.
+	 * @param serviceId the service whose instances are watched, for log messages
+	 * @param consecutiveFailures the failures in a row that eject an instance
+	 * @param baseEjectionTime how long a first ejection lasts
+	 * @param maxEjectionTime the longest an ejection lasts, however often repeated
+	 * @param maxEjectionRatio the largest share of instances ejected at once, from 0 to 1
+	 * @param panicThreshold the share of instances below which all are used, from 0 to 1;
+	 * 0 turns panic mode off
+	 * @param clock the source of time
+	 * @throws IllegalArgumentException if an argument is out of range
+	 */
+	public OutlierDetector(String serviceId, int consecutiveFailures, Duration baseEjectionTime,
+			Duration maxEjectionTime, double maxEjectionRatio, double panicThreshold, Clock clock) {
+		Assert.hasText(serviceId, "serviceId must not be empty");
+		Assert.notNull(clock, "clock must not be null");
+		this.serviceId = serviceId;
+		this.rules = new EjectionRules(consecutiveFailures, baseEjectionTime, maxEjectionTime, maxEjectionRatio,
+				panicThreshold);
+		this.clock = clock;
+	}
+
+	/**
+	 * Record a successful call, which resets the instance's consecutive failures.
+	 * @param instance the instance that answered
+	 */
+	public void onSuccess(ServiceInstance instance) {
+		EjectableInstance tracked = this.instances.find(instance);
+		if (tracked != null) {
+			tracked.recordSuccess();
+		}
+	}
+
+	/**
+	 * Record a failed call, which may eject the instance.
+	 * @param instance the instance that failed
+	 */
+	public void onFailure(ServiceInstance instance) {
+		EjectableInstance tracked = this.instances.find(instance);
+		if (tracked == null) {
+			tracked = track(instance);
+		}
+		if (this.ejectedCount > 0) {
+			// An ended ejection resets the count, so notice it before counting this
+			// failure.
+			readmitDue(this.clock.instant());
+		}
+		if (this.rules.isOutlier(tracked.recordFailure()) && tracked.ejectedUntil() == null
+				&& this.ejectedCount < maxEjections()) {
+			eject(tracked);
+		}
+	}
+
+	/**
+	 * Return the instances to balance over: those not ejected, or all of them in panic
+	 * mode.
+	 * @param instances the service's instances
+	 * @return the given list itself if none of them is ejected or in panic mode, else a
+	 * new list of those not ejected (empty if all are and panic mode is off)
+	 */
+	public List<ServiceInstance> select(List<ServiceInstance> instances) {
+		int size = instances.size();
+		if (this.knownInstances != size) {
+			this.knownInstances = size;
+		}
+		// Then some tracked instance must be neither in the list nor ejected, so a sweep
+		// never runs in vain; what the test misses is bounded by the list's size.
+		if (this.instances.size() > size + this.ejectedCount) {
+			forgetAbsent(instances);
+		}
+		if (this.ejectedCount == 0) {
+			return all(instances);
+		}
+		Instant now = this.clock.instant();
+		readmitDue(now);
+		int available = 0;
+		for (ServiceInstance instance : instances) {
+			available += isEjected(instance, now) ? 0 : 1;
+		}
+		if (available == size) {
+			return all(instances);
+		}
+		if (this.rules.isPanic(available, size)) {
+			this.panicking = true;
+			return instances;
+		}
+		List<ServiceInstance> selected = new ArrayList<>(available);
+		for (ServiceInstance instance : instances) {
+			if (!isEjected(instance, now)) {
+				selected.add(instance);
+			}
+		}
+		return all(selected);
+	}
+
+	private List<ServiceInstance> all(List<ServiceInstance> instances) {
+		if (this.panicking) {
+			this.panicking = false;
+		}
+		return instances;
+	}
+
+	/**
+	 * Tell whether an instance is ejected now.
+	 * @param instance the instance
+	 * @return {@code true} if the instance is ejected
+	 */
+	public boolean isEjected(ServiceInstance instance) {
+		if (this.ejectedCount == 0) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		readmitDue(now);
+		return isEjected(instance, now);
+	}
+
+	private boolean isEjected(ServiceInstance instance, Instant now) {
+		EjectableInstance tracked = this.instances.find(instance);
+		return tracked != null && tracked.isEjectedAt(now);
+	}
+
+	/**
+	 * Tell whether the last {@link #select} was in panic mode.
+	 * @return {@code true} if it returned all instances because too few were left
+	 */
+	public boolean isPanicking() {
+		return this.panicking;
+	}
+
+	/**
+	 * Return the state of each instance the detector tracks: those that failed since they
+	 * last answered, are ejected or were ejected.
+	 * @return the states, ordered by address
+	 */
+	public List<InstanceOutlierState> snapshot() {
+		readmitDue(this.clock.instant());
+		this.lock.lock();
+		try {
+			return this.instances.all()
+				.stream()
+				.map(EjectableInstance::toState)
+				.sorted(Comparator.comparing(InstanceOutlierState::instance))
+				.toList();
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private int maxEjections() {
+		return this.rules.maxEjections(Math.max(this.knownInstances, this.instances.size()));
+	}
+
+	private EjectableInstance track(ServiceInstance instance) {
+		this.lock.lock();
+		try {
+			EjectableInstance tracked = this.instances.find(instance);
+			return (tracked != null) ? tracked : this.instances.add(instance);
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private void eject(EjectableInstance tracked) {
+		int failures;
+		int ejection;
+		Duration ejectionTime;
+		this.lock.lock();
+		try {
+			// Check again: another thread may have ejected it, readmitted it, reset its
+			// count, forgotten it or filled the last place.
+			failures = tracked.consecutiveFailures();
+			if (tracked.isForgotten() || tracked.ejectedUntil() != null || !this.rules.isOutlier(failures)
+					|| this.ejectedCount >= maxEjections()) {
+				return;
+			}
+			Instant now = this.clock.instant();
+			ejectionTime = tracked.eject(now, this.rules);
+			ejection = tracked.ejectionCount();
+			this.ejectedCount = this.ejectedCount + 1;
+			if (tracked.ejectedUntil().isBefore(this.nextReadmission)) {
+				this.nextReadmission = tracked.ejectedUntil();
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		logger.info("Ejected instance " + tracked.address() + " of service '" + this.serviceId + "' for "
+				+ format(ejectionTime) + " after " + failures + " consecutive failures (ejection " + ejection + ")");
+	}
+
+	private void readmitDue(Instant now) {
+		if (now.isBefore(this.nextReadmission)) {
+			return;
+		}
+		List<String> readmissions = new ArrayList<>();
+		this.lock.lock();
+		try {
+			Instant next = Instant.MAX;
+			for (EjectableInstance tracked : this.instances.all()) {
+				Instant until = tracked.ejectedUntil();
+				if (until != null && !now.isBefore(until)) {
+					readmissions.add("Readmitted instance " + tracked.address() + " of service '" + this.serviceId
+							+ "' after its " + format(tracked.readmit()) + " ejection");
+					this.ejectedCount = this.ejectedCount - 1;
+				}
+				else if (until != null && until.isBefore(next)) {
+					next = until;
+				}
+			}
+			this.nextReadmission = next;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		// Logged outside the lock: an appender may block.
+		readmissions.forEach(logger::info);
+	}
+
+	private void forgetAbsent(List<ServiceInstance> current) {
+		this.lock.lock();
+		try {
+			long sweep = ++this.sweeps;
+			for (ServiceInstance instance : current) {
+				EjectableInstance tracked = this.instances.find(instance);
+				if (tracked != null) {
+					tracked.markSeen(sweep);
+				}
+			}
+			for (EjectableInstance tracked : this.instances.all()) {
+				// An ejected instance is kept: it may come back into the list before its
+				// time is up, and it counts against the maximum until then.
+				if (!tracked.wasSeen(sweep) && tracked.ejectedUntil() == null) {
+					this.instances.remove(tracked);
+				}
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	private static String format(Duration duration) {
+		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
+	}
+
+}

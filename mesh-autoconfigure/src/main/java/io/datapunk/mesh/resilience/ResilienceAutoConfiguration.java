@@ -1,0 +1,66 @@
+package io.datapunk.mesh.resilience;
+
+import java.time.Clock;
+
+import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
+import io.datapunk.mesh.config.MeshAutoConfiguration;
+import io.datapunk.mesh.config.MeshSettings;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import jakarta.servlet.Filter;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the resilience of mesh calls:
+ * circuit breakers (in Resilience4j's registry when its auto-configuration made one),
+ * retry policies and budgets, outlier ejection, and, in a servlet application, the filter
+ * that honours the deadline a caller sent.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = MeshAutoConfiguration.class,
+		afterName = "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration")
+@ConditionalOnClass(CircuitBreakerRegistry.class)
+@ConditionalOnMeshEnabled
+@ConditionalOnBean(MeshSettings.class)
+public class ResilienceAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ResilienceRegistry meshResilienceRegistry(MeshSettings settings,
+			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
+			ObjectProvider<RetryCondition> retryConditions) {
+		return new ResilienceRegistry(settings, circuitBreakerRegistry.getIfUnique(CircuitBreakerRegistry::ofDefaults),
+				retryConditions.orderedStream().toList(), Clock.systemUTC());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(Filter.class)
+	@ConditionalOnBooleanProperty(name = "mesh.deadline-propagation.enabled", matchIfMissing = true)
+	static class InboundDeadlineConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "meshInboundDeadlineFilter")
+		FilterRegistrationBean<InboundDeadlineFilter> meshInboundDeadlineFilter() {
+			FilterRegistrationBean<InboundDeadlineFilter> registration = new FilterRegistrationBean<>(
+					new InboundDeadlineFilter());
+			// Early, so that the deadline bounds every mesh call made while serving.
+			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+			return registration;
+		}
+
+	}
+
+}
