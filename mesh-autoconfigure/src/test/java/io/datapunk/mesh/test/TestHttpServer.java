@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,6 +33,11 @@ public final class TestHttpServer implements AutoCloseable {
 	private final List<Received> received = new CopyOnWriteArrayList<>();
 
 	private volatile int status = 200;
+
+	/**
+	 * Statuses answered in turn, one per request, when not empty; else {@link #status}.
+	 */
+	private volatile List<Integer> pattern = List.of();
 
 	private volatile Duration delay = Duration.ZERO;
 
@@ -63,9 +69,12 @@ public final class TestHttpServer implements AutoCloseable {
 			try (InputStream in = exchange.getRequestBody()) {
 				requestBody = in.readAllBytes();
 			}
-			this.hits.incrementAndGet();
+			int hit = this.hits.incrementAndGet();
 			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI(),
-					exchange.getRequestHeaders().getFirst("Host"), new String(requestBody, StandardCharsets.UTF_8)));
+					exchange.getRequestHeaders().getFirst("Host"), new String(requestBody, StandardCharsets.UTF_8),
+					Map.copyOf(exchange.getRequestHeaders())));
+			List<Integer> pattern = this.pattern;
+			int status = pattern.isEmpty() ? this.status : pattern.get((hit - 1) % pattern.size());
 			sleep(this.delay);
 			String json = "{\"server\":\"" + this.name + "\",\"method\":\"" + exchange.getRequestMethod()
 					+ "\",\"path\":\"" + exchange.getRequestURI().getRawPath() + "\",\"query\":\""
@@ -73,7 +82,7 @@ public final class TestHttpServer implements AutoCloseable {
 					+ "\",\"body\":\"" + new String(requestBody, StandardCharsets.UTF_8).replace("\"", "'") + "\"}";
 			byte[] response = json.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
-			exchange.sendResponseHeaders(this.status, response.length);
+			exchange.sendResponseHeaders(status, response.length);
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(response);
 			}
@@ -112,7 +121,24 @@ public final class TestHttpServer implements AutoCloseable {
 	}
 
 	public void respondWith(int status) {
+		this.pattern = List.of();
 		this.status = status;
+	}
+
+	/**
+	 * Answer requests with these statuses in turn, starting over after the last.
+	 * @param statuses the statuses, one per request
+	 */
+	public void respondInTurn(Integer... statuses) {
+		this.pattern = List.of(statuses);
+	}
+
+	/**
+	 * Forget the requests received so far.
+	 */
+	public void reset() {
+		this.received.clear();
+		this.hits.set(0);
 	}
 
 	public void delay(Duration delay) {
@@ -132,8 +158,25 @@ public final class TestHttpServer implements AutoCloseable {
 	 * @param uri the request URI (path and query)
 	 * @param host the Host header
 	 * @param body the body
+	 * @param headers the request headers (names as the JDK server normalizes them: first
+	 * letter upper case, the rest lower case)
 	 */
-	public record Received(String method, URI uri, String host, String body) {
+	public record Received(String method, URI uri, String host, String body, Map<String, List<String>> headers) {
+
+		/**
+		 * Return the first value of a request header.
+		 * @param name the header name, in any case
+		 * @return the value, or {@code null}
+		 */
+		public String header(String name) {
+			for (Map.Entry<String, List<String>> entry : this.headers.entrySet()) {
+				if (entry.getKey().equalsIgnoreCase(name) && !entry.getValue().isEmpty()) {
+					return entry.getValue().get(0);
+				}
+			}
+			return null;
+		}
+
 	}
 
 }
