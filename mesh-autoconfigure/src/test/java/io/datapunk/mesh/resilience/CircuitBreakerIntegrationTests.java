@@ -1,0 +1,185 @@
+package io.datapunk.mesh.resilience;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.datapunk.mesh.CircuitOpenException;
+import io.datapunk.mesh.client.MeshClientFactory;
+import io.datapunk.mesh.resilience.app.OrdersClient;
+import io.datapunk.mesh.resilience.app.ResilienceAppConfiguration;
+import io.datapunk.mesh.test.MeshTestAutoConfigurations;
+import io.datapunk.mesh.test.TestHttpServer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The circuit breaker of a service and the fallback of its client, against real HTTP
+ * servers on 127.0.0.1. A small window (4 calls) and a short open state (300 ms) keep it
+ * quick.
+ */
+class CircuitBreakerIntegrationTests {
+
+	private static final List<TestHttpServer> servers = new CopyOnWriteArrayList<>();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(MeshTestAutoConfigurations.meshClient())
+		.withUserConfiguration(ResilienceAppConfiguration.class)
+		.withPropertyValues("mesh.services.orders.circuit-breaker.sliding-window-size=4",
+				"mesh.services.orders.circuit-breaker.minimum-number-of-calls=4",
+				"mesh.services.orders.circuit-breaker.wait-duration-in-open-state=300ms",
+				"mesh.services.orders.circuit-breaker.permitted-number-of-calls-in-half-open-state=1",
+				"mesh.services.orders.outlier-detection.enabled=false");
+
+	@BeforeAll
+	static void startServers() {
+		for (String name : List.of("one", "two")) {
+			servers.add(TestHttpServer.start(name));
+		}
+	}
+
+	@AfterAll
+	static void stopServers() {
+		servers.forEach(TestHttpServer::close);
+	}
+
+	@BeforeEach
+	void resetServers() {
+		servers.forEach((server) -> {
+			server.respondWith(200);
+			server.reset();
+		});
+	}
+
+	@Test
+	void breakerShouldOpenAfterTheThresholdFailFastThenCloseAfterASuccessfulProbe() {
+		servers.forEach((server) -> server.respondWith(500));
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris()).run((context) -> {
+			OrdersClient orders = rawClient(context);
+			for (int i = 0; i < 4; i++) {
+				assertThatExceptionOfType(HttpServerErrorException.class).isThrownBy(() -> orders.order("1"));
+			}
+			CircuitBreaker breaker = breaker(context);
+			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+			int hitsWhenOpened = totalHits();
+			for (int i = 0; i < 100; i++) {
+				assertThatExceptionOfType(CircuitOpenException.class).isThrownBy(() -> orders.order("1"))
+					.satisfies((ex) -> {
+						assertThat(ex.getServiceId()).isEqualTo("orders");
+						assertThat(ex.getAttempts()).isEmpty();
+						assertThat(ex.getState()).isEqualTo("OPEN");
+					})
+					.withMessageContaining("the circuit breaker is OPEN (failure rate 100 %), so no request was sent");
+			}
+			assertThat(totalHits()).isEqualTo(hitsWhenOpened);
+
+			servers.forEach((server) -> server.respondWith(200));
+			Thread.sleep(400);
+			assertThat(orders.order("1")).containsKey("server");
+			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+			assertThat(orders.order("2")).containsKey("server");
+		});
+	}
+
+	@Test
+	void failedProbeShouldOpenTheBreakerAgain() {
+		servers.forEach((server) -> server.respondWith(503));
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + uris(),
+					"mesh.services.orders.retry.base-backoff=1ms")
+			.run((context) -> {
+				OrdersClient orders = rawClient(context);
+				for (int i = 0; i < 4; i++) {
+					assertThatExceptionOfType(io.datapunk.mesh.RetriesExhaustedException.class)
+						.isThrownBy(() -> orders.order("1"));
+				}
+				assertThat(breaker(context).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+				Thread.sleep(400);
+				assertThatExceptionOfType(io.datapunk.mesh.RetriesExhaustedException.class)
+					.isThrownBy(() -> orders.order("1"));
+				assertThat(breaker(context).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+			});
+	}
+
+	@Test
+	void fallbackShouldAnswerWhenTheBreakerIsOpen() {
+		servers.forEach((server) -> server.respondWith(500));
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris()).run((context) -> {
+			OrdersClient orders = context.getBean(OrdersClient.class);
+			// A 5xx answer is the service's own: it reaches the caller, the fallback
+			// stays out.
+			for (int i = 0; i < 4; i++) {
+				assertThatExceptionOfType(HttpServerErrorException.class).isThrownBy(() -> orders.order("1"));
+			}
+			int hitsWhenOpened = totalHits();
+			assertThat(orders.order("7")).containsEntry("server", "fallback").containsEntry("id", "7");
+			assertThat(totalHits()).isEqualTo(hitsWhenOpened);
+		});
+	}
+
+	@Test
+	void fallbackShouldNotAnswerForA4xx() {
+		servers.forEach((server) -> server.respondWith(404));
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris())
+			.run((context) -> assertThatExceptionOfType(HttpClientErrorException.NotFound.class)
+				.isThrownBy(() -> context.getBean(OrdersClient.class).order("1")));
+	}
+
+	@Test
+	void fallbackShouldAnswerWhenNoInstanceIsKnown() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(OrdersClient.class).order("3"))
+			.containsEntry("server", "fallback"));
+	}
+
+	@Test
+	void meshClientShouldBeThePrimaryBeanOfItsInterfaceBesideItsFallback() {
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris()).run((context) -> {
+			assertThat(context.getBeansOfType(OrdersClient.class)).hasSize(2);
+			assertThat(context.getBean(OrdersClient.class).order("1")).containsKey("server")
+				.doesNotContainEntry("server", "fallback");
+		});
+	}
+
+	@Test
+	void disabledBreakerShouldLetEveryCallThrough() {
+		servers.forEach((server) -> server.respondWith(500));
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + uris(),
+					"mesh.services.orders.circuit-breaker.enabled=false")
+			.run((context) -> {
+				for (int i = 0; i < 20; i++) {
+					assertThatExceptionOfType(HttpServerErrorException.class)
+						.isThrownBy(() -> rawClient(context).order("1"));
+				}
+				assertThat(totalHits()).isEqualTo(20);
+				assertThat(context.getBean(ResilienceRegistry.class).forService("orders").circuitBreaker()).isNull();
+			});
+	}
+
+	private static OrdersClient rawClient(AssertableApplicationContext context) {
+		return context.getBean(MeshClientFactory.class).createClient(OrdersClient.class, "orders");
+	}
+
+	private static CircuitBreaker breaker(AssertableApplicationContext context) {
+		return context.getBean(ResilienceRegistry.class).forService("orders").circuitBreaker();
+	}
+
+	private static String uris() {
+		return String.join(",", servers.stream().map((server) -> server.uri().toString()).toList());
+	}
+
+	private static int totalHits() {
+		return servers.stream().mapToInt(TestHttpServer::hits).sum();
+	}
+
+}

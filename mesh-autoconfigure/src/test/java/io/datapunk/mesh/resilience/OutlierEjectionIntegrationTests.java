@@ -1,0 +1,95 @@
+package io.datapunk.mesh.resilience;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.datapunk.mesh.client.MeshClientFactory;
+import io.datapunk.mesh.resilience.app.OrdersClient;
+import io.datapunk.mesh.resilience.app.ResilienceAppConfiguration;
+import io.datapunk.mesh.test.MeshTestAutoConfigurations;
+import io.datapunk.mesh.test.TestHttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Outlier ejection of a flaky instance among three real HTTP servers on 127.0.0.1: the
+ * caller sees no error, the instance is ejected, and it comes back once it recovers.
+ */
+class OutlierEjectionIntegrationTests {
+
+	private static final List<TestHttpServer> servers = new CopyOnWriteArrayList<>();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(MeshTestAutoConfigurations.meshClient())
+		.withUserConfiguration(ResilienceAppConfiguration.class)
+		.withPropertyValues("mesh.services.orders.retry.base-backoff=1ms", "mesh.services.orders.retry.max-backoff=4ms",
+				"mesh.services.orders.outlier-detection.base-ejection-time=300ms",
+				"mesh.services.orders.outlier-detection.max-ejection-time=600ms");
+
+	@BeforeAll
+	static void startServers() {
+		for (String name : List.of("one", "two", "three")) {
+			servers.add(TestHttpServer.start(name));
+		}
+	}
+
+	@AfterAll
+	static void stopServers() {
+		servers.forEach(TestHttpServer::close);
+	}
+
+	@Test
+	void instanceAnswering503ForHalfItsCallsShouldBeEjectedThenReadmittedWithoutErrors() throws Exception {
+		TestHttpServer flaky = servers.get(2);
+		// Half of its answers are 503, in runs of five: enough to be ejected.
+		flaky.respondInTurn(503, 503, 503, 503, 503, 200, 200, 200, 200, 200);
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances="
+					+ String.join(",", servers.stream().map((server) -> server.uri().toString()).toList()))
+			.run((context) -> {
+				OrdersClient orders = context.getBean(MeshClientFactory.class)
+					.createClient(OrdersClient.class, "orders");
+				OutlierDetector outliers = context.getBean(ResilienceRegistry.class)
+					.forService("orders")
+					.outlierDetector();
+				for (int i = 0; i < 1000; i++) {
+					assertThat(orders.order(Integer.toString(i))).containsKey("server");
+				}
+				assertThat(flaky.received()).extracting(TestHttpServer.Received::method).isNotEmpty();
+				assertThat(stateOf(outliers, flaky).ejectionCount()).isPositive();
+
+				flaky.respondWith(200);
+				awaitReadmission(outliers, flaky);
+				flaky.reset();
+				for (int i = 0; i < 300; i++) {
+					assertThat(orders.order(Integer.toString(i))).containsKey("server");
+				}
+				// Recovered and readmitted: it takes its share again and stays in.
+				assertThat(flaky.hits()).isGreaterThan(50);
+				assertThat(stateOf(outliers, flaky).ejected()).isFalse();
+			});
+	}
+
+	private static InstanceOutlierState stateOf(OutlierDetector outliers, TestHttpServer server) {
+		return outliers.snapshot()
+			.stream()
+			.filter((state) -> state.instance().equals(server.uri()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static void awaitReadmission(OutlierDetector outliers, TestHttpServer server) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		while (stateOf(outliers, server).ejected() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
+		}
+		assertThat(stateOf(outliers, server).ejected()).isFalse();
+	}
+
+}

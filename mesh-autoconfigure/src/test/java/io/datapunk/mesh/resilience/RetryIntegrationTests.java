@@ -1,0 +1,239 @@
+package io.datapunk.mesh.resilience;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import io.datapunk.mesh.RetriesExhaustedException;
+import io.datapunk.mesh.client.Idempotent;
+import io.datapunk.mesh.client.MeshClientFactory;
+import io.datapunk.mesh.resilience.app.OrdersClient;
+import io.datapunk.mesh.resilience.app.ResilienceAppConfiguration;
+import io.datapunk.mesh.test.FreePorts;
+import io.datapunk.mesh.test.MeshTestAutoConfigurations;
+import io.datapunk.mesh.test.TestHttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.client.RestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Requeues, retries and the retry budget, against three real HTTP servers on 127.0.0.1
+ * with injected faults. Backoffs are shortened so that a thousand calls take a second.
+ */
+class RetryIntegrationTests {
+
+	private static final List<TestHttpServer> servers = new CopyOnWriteArrayList<>();
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(MeshTestAutoConfigurations.meshClient())
+		.withUserConfiguration(ResilienceAppConfiguration.class)
+		.withPropertyValues("mesh.services.orders.retry.base-backoff=1ms",
+				"mesh.services.orders.retry.max-backoff=4ms");
+
+	@BeforeAll
+	static void startServers() {
+		for (String name : List.of("one", "two", "three")) {
+			servers.add(TestHttpServer.start(name));
+		}
+	}
+
+	@AfterAll
+	static void stopServers() {
+		servers.forEach(TestHttpServer::close);
+	}
+
+	@BeforeEach
+	void resetServers() {
+		servers.forEach((server) -> {
+			server.respondWith(200);
+			server.reset();
+		});
+	}
+
+	@Test
+	void oneInstanceRefusingConnectionsShouldCostTheCallerNoErrors() {
+		int closedPort = FreePorts.closedPort();
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + servers.get(0).uri() + "," + servers.get(1).uri()
+					+ ",http://127.0.0.1:" + closedPort)
+			.run((context) -> {
+				OrdersClient orders = client(context);
+				for (int i = 0; i < 1000; i++) {
+					assertThat(orders.order(Integer.toString(i))).containsKey("server");
+				}
+				// Each call reached a live server exactly once: refusals were requeued.
+				assertThat(servers.get(0).hits() + servers.get(1).hits()).isEqualTo(1000);
+				OutlierDetector outliers = resilience(context).outlierDetector();
+				assertThat(outliers.snapshot()).anySatisfy((state) -> {
+					assertThat(state.instance()).hasToString("http://127.0.0.1:" + closedPort);
+					assertThat(state.ejected()).isTrue();
+				});
+			});
+	}
+
+	@Test
+	void postToARefusingInstanceShouldBeRequeuedAndSentOnce() {
+		int closedPort = FreePorts.closedPort();
+		this.contextRunner
+			.withPropertyValues(
+					"mesh.services.orders.instances=" + servers.get(0).uri() + ",http://127.0.0.1:" + closedPort)
+			.run((context) -> {
+				OrdersClient orders = client(context);
+				for (int i = 0; i < 4; i++) {
+					assertThat(orders.create(Map.of("n", i))).containsEntry("server", "one");
+				}
+				assertThat(servers.get(0).hits()).isEqualTo(4);
+			});
+	}
+
+	@Test
+	void allInstancesAnswering503ShouldStayWithinTheRetryBudget() {
+		servers.forEach((server) -> server.respondWith(503));
+		int calls = 300;
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + uris(),
+					"mesh.services.orders.circuit-breaker.enabled=false",
+					"mesh.services.orders.outlier-detection.enabled=false")
+			.run((context) -> {
+				OrdersClient orders = client(context);
+				int budgetSpent = 0;
+				for (int i = 0; i < calls; i++) {
+					try {
+						orders.order("1");
+					}
+					catch (RetriesExhaustedException ex) {
+						budgetSpent += ex.getMessage().contains("retry budget of service 'orders' is spent") ? 1 : 0;
+					}
+				}
+				int requests = servers.stream().mapToInt(TestHttpServer::hits).sum();
+				// 20 % of the calls plus the floor of 10 per second over the 10 s window.
+				assertThat(requests).isGreaterThan(calls).isLessThanOrEqualTo((int) (calls * 1.2) + 100);
+				assertThat(budgetSpent).isPositive();
+				// Without a budget, 3 attempts per call would have sent 900.
+			});
+	}
+
+	@Test
+	void postAnswered503ShouldReachTheServersExactlyOnce() {
+		servers.forEach((server) -> server.respondWith(503));
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris())
+			.run((context) -> assertThatExceptionOfType(RetriesExhaustedException.class)
+				.isThrownBy(() -> client(context).create(Map.of("item", 42)))
+				.satisfies((ex) -> {
+					assertThat(ex.getAttempts()).hasSize(1);
+					assertThat(ex.getAttempts().get(0).outcome()).isEqualTo("503 Service Unavailable");
+					assertThat(totalHits()).isEqualTo(1);
+				})
+				.withMessageContaining("POST is not idempotent, so it was not sent again"));
+	}
+
+	@Test
+	void postMarkedIdempotentShouldBeRetriedOnOtherInstances() {
+		servers.forEach((server) -> server.respondWith(503));
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris())
+			.run((context) -> assertThatExceptionOfType(RetriesExhaustedException.class)
+				.isThrownBy(() -> client(context).createOnce("k-1", Map.of("item", 42)))
+				.satisfies((ex) -> {
+					assertThat(ex.getAttempts()).hasSize(3);
+					// Each retry went to an instance not tried yet.
+					assertThat(ex.getAttempts()).extracting((attempt) -> attempt.instance().toString())
+						.doesNotHaveDuplicates();
+					assertThat(servers).allSatisfy((server) -> assertThat(server.hits()).isEqualTo(1));
+				})
+				.withMessageContaining("no attempts left (retry.max-attempts is 3)"));
+	}
+
+	@Test
+	void postMarkedIdempotentShouldSucceedOnTheNextInstance() {
+		servers.get(0).respondWith(503);
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + servers.get(0).uri() + "," + servers.get(1).uri())
+			.run((context) -> {
+				for (int i = 0; i < 10; i++) {
+					assertThat(client(context).createOnce("k-" + i, Map.of("item", i))).containsEntry("server", "two");
+				}
+				assertThat(servers.get(1).hits()).isEqualTo(10);
+			});
+	}
+
+	@Test
+	void postShouldBeRetriedWhenTheServiceListsPostAmongRetryMethods() {
+		servers.forEach((server) -> server.respondWith(503));
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + uris(),
+					"mesh.services.orders.retry.methods=GET,POST")
+			.run((context) -> {
+				assertThatExceptionOfType(RetriesExhaustedException.class)
+					.isThrownBy(() -> client(context).create(Map.of("item", 42)));
+				assertThat(totalHits()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void postWithTheIdempotentAttributeShouldBeRetried() {
+		servers.forEach((server) -> server.respondWith(503));
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris()).run((context) -> {
+			RestClient restClient = context.getBean(MeshClientFactory.class).restClientBuilder().build();
+			assertThatExceptionOfType(RetriesExhaustedException.class).isThrownBy(() -> restClient.post()
+				.uri("http://orders/orders")
+				.attribute(Idempotent.ATTRIBUTE, true)
+				.body("{}")
+				.retrieve()
+				.toBodilessEntity());
+			assertThat(totalHits()).isEqualTo(3);
+		});
+	}
+
+	@Test
+	void statusOutsideTheRetryListShouldReachTheCallerAfterOneAttempt() {
+		servers.forEach((server) -> server.respondWith(500));
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris()).run((context) -> {
+			RestClient restClient = context.getBean(MeshClientFactory.class).restClientBuilder().build();
+			Integer status = restClient.get()
+				.uri("http://orders/orders/1")
+				.exchange((request, response) -> response.getStatusCode().value());
+			assertThat(status).isEqualTo(500);
+			assertThat(totalHits()).isEqualTo(1);
+		});
+	}
+
+	@Test
+	void retryConditionBeanShouldMakeAnotherStatusRetryable() {
+		servers.get(0).respondWith(429);
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + servers.get(0).uri() + "," + servers.get(1).uri())
+			.withBean(RetryCondition.class,
+					() -> (attempt) -> attempt.status() != null && attempt.status().value() == 429)
+			.run((context) -> {
+				for (int i = 0; i < 10; i++) {
+					assertThat(client(context).order("1")).containsEntry("server", "two");
+				}
+			});
+	}
+
+	private static OrdersClient client(AssertableApplicationContext context) {
+		// The raw mesh client: without the fallback, failures reach the test.
+		return context.getBean(MeshClientFactory.class).createClient(OrdersClient.class, "orders");
+	}
+
+	static ServiceResilience resilience(AssertableApplicationContext context) {
+		return context.getBean(ResilienceRegistry.class).forService("orders");
+	}
+
+	private static String uris() {
+		return String.join(",", servers.stream().map((server) -> server.uri().toString()).toList());
+	}
+
+	private static int totalHits() {
+		return servers.stream().mapToInt(TestHttpServer::hits).sum();
+	}
+
+}

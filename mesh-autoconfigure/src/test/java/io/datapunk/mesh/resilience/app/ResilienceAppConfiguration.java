@@ -1,0 +1,19 @@
+package io.datapunk.mesh.resilience.app;
+
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * An application with one mesh client, {@link OrdersClient}, and its fallback.
+ */
+@Configuration(proxyBeanMethods = false)
+@AutoConfigurationPackage
+public class ResilienceAppConfiguration {
+
+	@Bean
+	OrdersFallback ordersFallback() {
+		return new OrdersFallback();
+	}
+
+}
