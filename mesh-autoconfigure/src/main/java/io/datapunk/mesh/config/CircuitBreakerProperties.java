@@ -22,50 +22,48 @@ public class CircuitBreakerProperties {
 
 	/**
 	 * Percentage (0-100) of failed calls in the sliding window at which the breaker
-	 * opens. Default 50.
+	 * opens.
 	 */
 	@Percentage
 	private Float failureRateThreshold;
 
 	/**
-	 * Time the breaker stays open before it lets probe calls through. Default 30s.
+	 * Time the breaker stays open before it lets probe calls through.
 	 */
 	@PositiveDuration
 	private Duration waitDurationInOpenState;
 
 	/**
 	 * Whether the sliding window counts the last calls or the calls of the last seconds.
-	 * Default count-based.
 	 */
 	private SlidingWindowType slidingWindowType;
 
 	/**
 	 * Size of the sliding window: calls when count-based, seconds when time-based.
-	 * Default 100.
 	 */
 	@Min(value = 1, message = "must be at least 1")
 	private Integer slidingWindowSize;
 
 	/**
-	 * Calls the window needs before the failure rate is judged. Default 100.
+	 * Calls the window needs before the failure rate is judged.
 	 */
 	@Min(value = 1, message = "must be at least 1")
 	private Integer minimumNumberOfCalls;
 
 	/**
-	 * Duration above which a call counts as slow. Default 60s.
+	 * Duration above which a call counts as slow.
 	 */
 	@PositiveDuration
 	private Duration slowCallDurationThreshold;
 
 	/**
-	 * Percentage (0-100) of slow calls at which the breaker opens. Default 100.
+	 * Percentage (0-100) of slow calls at which the breaker opens.
 	 */
 	@Percentage
 	private Float slowCallRateThreshold;
 
 	/**
-	 * Probe calls let through while half-open. Default 10.
+	 * Probe calls let through while half-open.
 	 */
 	@Min(value = 1, message = "must be at least 1")
 	private Integer permittedNumberOfCallsInHalfOpenState;

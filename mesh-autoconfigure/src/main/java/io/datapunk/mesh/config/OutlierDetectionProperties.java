@@ -22,34 +22,32 @@ public class OutlierDetectionProperties {
 
 	/**
 	 * Consecutive failures (connection errors, timeouts, 5xx) that eject an instance.
-	 * Default 5.
 	 */
 	@Min(value = 1, message = "must be at least 1")
 	private Integer consecutiveFailures;
 
 	/**
 	 * Time of a first ejection; each repeated ejection lasts one more multiple of it.
-	 * Default 30s.
 	 */
 	@PositiveDuration
 	private Duration baseEjectionTime;
 
 	/**
-	 * Longest ejection. Default 300s.
+	 * Longest ejection.
 	 */
 	@PositiveDuration
 	private Duration maxEjectionTime;
 
 	/**
 	 * Largest share (0-1) of a service's instances ejected at once; one instance can
-	 * always be ejected. Default 0.5.
+	 * always be ejected.
 	 */
 	@Ratio
 	private Double maxEjectionRatio;
 
 	/**
 	 * Share (0-1) of instances that must be available; below it, calls go to every
-	 * instance, ejected or not, rather than to too few. Default 0.5.
+	 * instance, ejected or not, rather than to too few.
 	 */
 	@Ratio
 	private Double panicThreshold;

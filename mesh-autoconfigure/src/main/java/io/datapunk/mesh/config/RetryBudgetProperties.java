@@ -15,20 +15,19 @@ import jakarta.validation.constraints.Min;
 public class RetryBudgetProperties {
 
 	/**
-	 * Retries allowed per call made, as a ratio (0-1) over the window. Default 0.2.
+	 * Retries allowed per call made, as a ratio (0-1) over the window.
 	 */
 	@Ratio
 	private Double retryRatio;
 
 	/**
 	 * Retries allowed per second whatever the traffic, so that quiet services can retry.
-	 * Default 10.
 	 */
 	@Min(value = 0, message = "must be 0 or more")
 	private Integer minRetriesPerSecond;
 
 	/**
-	 * Window over which calls and retries are counted. Default 10s.
+	 * Window over which calls and retries are counted.
 	 */
 	@PositiveDuration
 	private Duration window;

@@ -18,38 +18,36 @@ public class RetryProperties {
 
 	/**
 	 * Attempts per call, the first included; 1 turns retries off (requeues of requests
-	 * that never reached an instance still happen). Default 3.
+	 * that never reached an instance still happen).
 	 */
 	@Min(value = 1, message = "must be at least 1")
 	private Integer maxAttempts;
 
 	/**
 	 * Upper bound of the first retry's random backoff; it doubles with each retry.
-	 * Default 1s.
 	 */
 	@PositiveDuration
 	private Duration baseBackoff;
 
 	/**
-	 * Largest upper bound of a retry's random backoff. Default 15s.
+	 * Largest upper bound of a retry's random backoff.
 	 */
 	@PositiveDuration
 	private Duration maxBackoff;
 
 	/**
-	 * Comma-separated list of response statuses that are retried. Default 502, 503, 504.
+	 * Comma-separated list of response statuses that are retried.
 	 */
 	private List<@HttpStatusValue Integer> statuses;
 
 	/**
 	 * Comma-separated list of exception types that are retried when thrown after the
-	 * request was sent (subclasses included). Default java.io.IOException.
+	 * request was sent (subclasses included).
 	 */
 	private List<Class<? extends Throwable>> exceptions;
 
 	/**
-	 * Comma-separated list of HTTP methods that may be retried. Default the idempotent
-	 * ones: GET, HEAD, OPTIONS, PUT, DELETE.
+	 * Comma-separated list of HTTP methods that may be retried.
 	 */
 	private List<HttpMethod> methods;
 

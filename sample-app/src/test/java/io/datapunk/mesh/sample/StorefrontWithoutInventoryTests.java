@@ -37,7 +37,9 @@ class StorefrontWithoutInventoryTests {
 			assertThat(response.statusCode()).isEqualTo(503);
 			assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 			assertThat(response.body()).contains("\"service\":\"inventory\"")
-				.contains("\"attempts\":1")
+				// The only instance refused three times: the GET was retried after short
+				// backoffs.
+				.contains("\"attempts\":3")
 				.doesNotContain(deadInstance);
 			// The operator's details go to the log.
 			assertThat(output).contains("Call to service 'inventory'").contains(deadInstance);
