@@ -2,8 +2,8 @@ package io.datapunk.mesh.client;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Map;
 
 import io.datapunk.mesh.MeshAttempt;
 import io.datapunk.mesh.RetriesExhaustedException;
@@ -15,10 +15,9 @@ import io.datapunk.mesh.config.InvalidServiceNameException;
 import io.datapunk.mesh.test.FreePorts;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.datapunk.mesh.test.TestHttpServers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -36,31 +35,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class MeshClientIntegrationTests {
 
-	private static final List<TestHttpServer> servers = new CopyOnWriteArrayList<>();
+	@RegisterExtension
+	static final TestHttpServers servers = TestHttpServers.named("one", "two", "three");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
 		.withUserConfiguration(ScanAppConfiguration.class);
-
-	@BeforeAll
-	static void startServers() {
-		for (String name : List.of("one", "two", "three")) {
-			servers.add(TestHttpServer.start(name));
-		}
-	}
-
-	@AfterAll
-	static void stopServers() {
-		servers.forEach(TestHttpServer::close);
-	}
-
-	@BeforeEach
-	void resetServers() {
-		servers.forEach((server) -> {
-			server.respondWith(200);
-			server.delay(Duration.ZERO);
-		});
-	}
 
 	private ApplicationContextRunner withThreeInstances() {
 		return this.contextRunner.withPropertyValues("mesh.services.inventory.instances=" + servers.get(0).uri() + ","
@@ -70,12 +50,12 @@ class MeshClientIntegrationTests {
 	@Test
 	void callsThroughMeshClientShouldReachAllThreeInstancesEvenly() {
 		withThreeInstances().run((context) -> {
-			int[] before = servers.stream().mapToInt(TestHttpServer::hits).toArray();
+			int[] before = servers.all().stream().mapToInt(TestHttpServer::hits).toArray();
 			InventoryClient inventory = context.getBean(InventoryClient.class);
 			for (int i = 0; i < 300; i++) {
 				assertThat(inventory.item(String.valueOf(i))).containsEntry("path", "/items/" + i);
 			}
-			for (int i = 0; i < servers.size(); i++) {
+			for (int i = 0; i < servers.all().size(); i++) {
 				assertThat(servers.get(i).hits() - before[i]).as("calls to server %s", servers.get(i).name())
 					.isBetween(90, 110);
 			}
@@ -160,12 +140,12 @@ class MeshClientIntegrationTests {
 	@Test
 	void hostThatIsNotAServiceNameShouldBeRefusedBeforeAnyRequest() {
 		withThreeInstances().withUserConfiguration(BuilderUser.class).run((context) -> {
-			int before = servers.stream().mapToInt(TestHttpServer::hits).sum();
+			int before = servers.all().stream().mapToInt(TestHttpServer::hits).sum();
 			RestClient client = context.getBean(BuilderUser.class).builder.build();
 			assertThatExceptionOfType(InvalidServiceNameException.class)
 				.isThrownBy(() -> client.get().uri("http://Inventory_Svc/items/1").retrieve().body(String.class))
 				.withMessageContaining("\"Inventory_Svc\"");
-			assertThat(servers.stream().mapToInt(TestHttpServer::hits).sum()).isEqualTo(before);
+			assertThat(servers.all().stream().mapToInt(TestHttpServer::hits).sum()).isEqualTo(before);
 		});
 	}
 

@@ -1,7 +1,6 @@
 package io.datapunk.mesh.resilience;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.datapunk.mesh.CircuitOpenException;
 import io.datapunk.mesh.client.MeshClientFactory;
@@ -9,11 +8,10 @@ import io.datapunk.mesh.resilience.app.OrdersClient;
 import io.datapunk.mesh.resilience.app.ResilienceAppConfiguration;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServer;
+import io.datapunk.mesh.test.TestHttpServers;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,7 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class CircuitBreakerIntegrationTests {
 
-	private static final List<TestHttpServer> servers = new CopyOnWriteArrayList<>();
+	@RegisterExtension
+	static final TestHttpServers servers = TestHttpServers.named("one", "two");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
@@ -41,37 +40,17 @@ class CircuitBreakerIntegrationTests {
 				"mesh.services.orders.circuit-breaker.permitted-number-of-calls-in-half-open-state=1",
 				"mesh.services.orders.outlier-detection.enabled=false");
 
-	@BeforeAll
-	static void startServers() {
-		for (String name : List.of("one", "two")) {
-			servers.add(TestHttpServer.start(name));
-		}
-	}
-
-	@AfterAll
-	static void stopServers() {
-		servers.forEach(TestHttpServer::close);
-	}
-
-	@BeforeEach
-	void resetServers() {
-		servers.forEach((server) -> {
-			server.respondWith(200);
-			server.reset();
-		});
-	}
-
 	@Test
 	void breakerShouldOpenAfterTheThresholdFailFastThenCloseAfterASuccessfulProbe() {
-		servers.forEach((server) -> server.respondWith(500));
-		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris()).run((context) -> {
+		servers.respondWith(500);
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.uris()).run((context) -> {
 			OrdersClient orders = rawClient(context);
 			for (int i = 0; i < 4; i++) {
 				assertThatExceptionOfType(HttpServerErrorException.class).isThrownBy(() -> orders.order("1"));
 			}
 			CircuitBreaker breaker = breaker(context);
 			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-			int hitsWhenOpened = totalHits();
+			int hitsWhenOpened = servers.totalHits();
 			for (int i = 0; i < 100; i++) {
 				assertThatExceptionOfType(CircuitOpenException.class).isThrownBy(() -> orders.order("1"))
 					.satisfies((ex) -> {
@@ -81,9 +60,9 @@ class CircuitBreakerIntegrationTests {
 					})
 					.withMessageContaining("the circuit breaker is OPEN (failure rate 100 %), so no request was sent");
 			}
-			assertThat(totalHits()).isEqualTo(hitsWhenOpened);
+			assertThat(servers.totalHits()).isEqualTo(hitsWhenOpened);
 
-			servers.forEach((server) -> server.respondWith(200));
+			servers.respondWith(200);
 			Thread.sleep(400);
 			assertThat(orders.order("1")).containsKey("server");
 			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
@@ -93,9 +72,9 @@ class CircuitBreakerIntegrationTests {
 
 	@Test
 	void failedProbeShouldOpenTheBreakerAgain() {
-		servers.forEach((server) -> server.respondWith(503));
+		servers.respondWith(503);
 		this.contextRunner
-			.withPropertyValues("mesh.services.orders.instances=" + uris(),
+			.withPropertyValues("mesh.services.orders.instances=" + servers.uris(),
 					"mesh.services.orders.retry.base-backoff=1ms")
 			.run((context) -> {
 				OrdersClient orders = rawClient(context);
@@ -113,24 +92,24 @@ class CircuitBreakerIntegrationTests {
 
 	@Test
 	void fallbackShouldAnswerWhenTheBreakerIsOpen() {
-		servers.forEach((server) -> server.respondWith(500));
-		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris()).run((context) -> {
+		servers.respondWith(500);
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.uris()).run((context) -> {
 			OrdersClient orders = context.getBean(OrdersClient.class);
 			// A 5xx answer is the service's own: it reaches the caller, the fallback
 			// stays out.
 			for (int i = 0; i < 4; i++) {
 				assertThatExceptionOfType(HttpServerErrorException.class).isThrownBy(() -> orders.order("1"));
 			}
-			int hitsWhenOpened = totalHits();
+			int hitsWhenOpened = servers.totalHits();
 			assertThat(orders.order("7")).containsEntry("server", "fallback").containsEntry("id", "7");
-			assertThat(totalHits()).isEqualTo(hitsWhenOpened);
+			assertThat(servers.totalHits()).isEqualTo(hitsWhenOpened);
 		});
 	}
 
 	@Test
 	void fallbackShouldNotAnswerForA4xx() {
-		servers.forEach((server) -> server.respondWith(404));
-		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris())
+		servers.respondWith(404);
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.uris())
 			.run((context) -> assertThatExceptionOfType(HttpClientErrorException.NotFound.class)
 				.isThrownBy(() -> context.getBean(OrdersClient.class).order("1")));
 	}
@@ -143,7 +122,7 @@ class CircuitBreakerIntegrationTests {
 
 	@Test
 	void meshClientShouldBeThePrimaryBeanOfItsInterfaceBesideItsFallback() {
-		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris()).run((context) -> {
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.uris()).run((context) -> {
 			assertThat(context.getBeansOfType(OrdersClient.class)).hasSize(2);
 			assertThat(context.getBean(OrdersClient.class).order("1")).containsKey("server")
 				.doesNotContainEntry("server", "fallback");
@@ -152,16 +131,16 @@ class CircuitBreakerIntegrationTests {
 
 	@Test
 	void disabledBreakerShouldLetEveryCallThrough() {
-		servers.forEach((server) -> server.respondWith(500));
+		servers.respondWith(500);
 		this.contextRunner
-			.withPropertyValues("mesh.services.orders.instances=" + uris(),
+			.withPropertyValues("mesh.services.orders.instances=" + servers.uris(),
 					"mesh.services.orders.circuit-breaker.enabled=false")
 			.run((context) -> {
 				for (int i = 0; i < 20; i++) {
 					assertThatExceptionOfType(HttpServerErrorException.class)
 						.isThrownBy(() -> rawClient(context).order("1"));
 				}
-				assertThat(totalHits()).isEqualTo(20);
+				assertThat(servers.totalHits()).isEqualTo(20);
 				assertThat(context.getBean(ResilienceRegistry.class).forService("orders").circuitBreaker()).isNull();
 			});
 	}
@@ -172,14 +151,6 @@ class CircuitBreakerIntegrationTests {
 
 	private static CircuitBreaker breaker(AssertableApplicationContext context) {
 		return context.getBean(ResilienceRegistry.class).forService("orders").circuitBreaker();
-	}
-
-	private static String uris() {
-		return String.join(",", servers.stream().map((server) -> server.uri().toString()).toList());
-	}
-
-	private static int totalHits() {
-		return servers.stream().mapToInt(TestHttpServer::hits).sum();
 	}
 
 }

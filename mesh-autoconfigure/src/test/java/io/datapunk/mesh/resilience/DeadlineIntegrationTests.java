@@ -5,18 +5,16 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.datapunk.mesh.DeadlineExceededException;
 import io.datapunk.mesh.client.scan.app.InventoryClient;
 import io.datapunk.mesh.client.scan.app.ScanAppConfiguration;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServer;
+import io.datapunk.mesh.test.TestHttpServers;
 import jakarta.servlet.FilterChain;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,32 +43,12 @@ class DeadlineIntegrationTests {
 	 */
 	private static final long UPPER_BOUND_MS = 1500;
 
-	private static final List<TestHttpServer> servers = new CopyOnWriteArrayList<>();
+	@RegisterExtension
+	static final TestHttpServers servers = TestHttpServers.named("one", "two", "three");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
 		.withUserConfiguration(ScanAppConfiguration.class);
-
-	@BeforeAll
-	static void startServers() {
-		for (String name : List.of("one", "two", "three")) {
-			servers.add(TestHttpServer.start(name));
-		}
-	}
-
-	@AfterAll
-	static void stopServers() {
-		servers.forEach(TestHttpServer::close);
-	}
-
-	@BeforeEach
-	void resetServers() {
-		servers.forEach((server) -> {
-			server.respondWith(200);
-			server.delay(Duration.ZERO);
-			server.reset();
-		});
-	}
 
 	private ApplicationContextRunner withThreeInstances(String... properties) {
 		return this.contextRunner
@@ -231,7 +209,7 @@ class DeadlineIntegrationTests {
 	private static InventoryClient warmUpThenSlowDown(AssertableApplicationContext context) {
 		InventoryClient inventory = context.getBean(InventoryClient.class);
 		inventory.item("warm-up");
-		servers.forEach((server) -> {
+		servers.all().forEach((server) -> {
 			server.reset();
 			server.delay(SLOW);
 		});
@@ -265,10 +243,10 @@ class DeadlineIntegrationTests {
 
 	private static List<TestHttpServer.Received> receivedRequests() throws InterruptedException {
 		long giveUp = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-		while (servers.stream().allMatch((server) -> server.received().isEmpty()) && System.nanoTime() < giveUp) {
+		while (servers.all().stream().allMatch((server) -> server.received().isEmpty()) && System.nanoTime() < giveUp) {
 			Thread.sleep(10);
 		}
-		return servers.stream().flatMap((server) -> server.received().stream()).toList();
+		return servers.all().stream().flatMap((server) -> server.received().stream()).toList();
 	}
 
 }

@@ -2,16 +2,15 @@ package io.datapunk.mesh.resilience;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.datapunk.mesh.client.MeshClientFactory;
 import io.datapunk.mesh.resilience.app.OrdersClient;
 import io.datapunk.mesh.resilience.app.ResilienceAppConfiguration;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.datapunk.mesh.test.TestHttpServers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -23,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutlierEjectionIntegrationTests {
 
-	private static final List<TestHttpServer> servers = new CopyOnWriteArrayList<>();
+	@RegisterExtension
+	static final TestHttpServers servers = TestHttpServers.named("one", "two", "three");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
@@ -32,18 +32,6 @@ class OutlierEjectionIntegrationTests {
 				"mesh.services.orders.outlier-detection.base-ejection-time=300ms",
 				"mesh.services.orders.outlier-detection.max-ejection-time=600ms");
 
-	@BeforeAll
-	static void startServers() {
-		for (String name : List.of("one", "two", "three")) {
-			servers.add(TestHttpServer.start(name));
-		}
-	}
-
-	@AfterAll
-	static void stopServers() {
-		servers.forEach(TestHttpServer::close);
-	}
-
 	@Test
 	void instanceAnswering503ForHalfItsCallsShouldBeEjectedThenReadmittedWithoutErrors() throws Exception {
 		TestHttpServer flaky = servers.get(2);
@@ -51,7 +39,7 @@ class OutlierEjectionIntegrationTests {
 		flaky.respondInTurn(503, 503, 503, 503, 503, 200, 200, 200, 200, 200);
 		this.contextRunner
 			.withPropertyValues("mesh.services.orders.instances="
-					+ String.join(",", servers.stream().map((server) -> server.uri().toString()).toList()))
+					+ String.join(",", servers.all().stream().map((server) -> server.uri().toString()).toList()))
 			.run((context) -> {
 				OrdersClient orders = context.getBean(MeshClientFactory.class)
 					.createClient(OrdersClient.class, "orders");

@@ -2,7 +2,6 @@ package io.datapunk.mesh.resilience;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.datapunk.mesh.RetriesExhaustedException;
 import io.datapunk.mesh.client.Idempotent;
@@ -12,10 +11,9 @@ import io.datapunk.mesh.resilience.app.ResilienceAppConfiguration;
 import io.datapunk.mesh.test.FreePorts;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.datapunk.mesh.test.TestHttpServers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,33 +28,14 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class RetryIntegrationTests {
 
-	private static final List<TestHttpServer> servers = new CopyOnWriteArrayList<>();
+	@RegisterExtension
+	static final TestHttpServers servers = TestHttpServers.named("one", "two", "three");
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
 		.withUserConfiguration(ResilienceAppConfiguration.class)
 		.withPropertyValues("mesh.services.orders.retry.base-backoff=1ms",
 				"mesh.services.orders.retry.max-backoff=4ms");
-
-	@BeforeAll
-	static void startServers() {
-		for (String name : List.of("one", "two", "three")) {
-			servers.add(TestHttpServer.start(name));
-		}
-	}
-
-	@AfterAll
-	static void stopServers() {
-		servers.forEach(TestHttpServer::close);
-	}
-
-	@BeforeEach
-	void resetServers() {
-		servers.forEach((server) -> {
-			server.respondWith(200);
-			server.reset();
-		});
-	}
 
 	@Test
 	void oneInstanceRefusingConnectionsShouldCostTheCallerNoErrors() {
@@ -96,10 +75,10 @@ class RetryIntegrationTests {
 
 	@Test
 	void allInstancesAnswering503ShouldStayWithinTheRetryBudget() {
-		servers.forEach((server) -> server.respondWith(503));
+		servers.respondWith(503);
 		int calls = 300;
 		this.contextRunner
-			.withPropertyValues("mesh.services.orders.instances=" + uris(),
+			.withPropertyValues("mesh.services.orders.instances=" + servers.uris(),
 					"mesh.services.orders.circuit-breaker.enabled=false",
 					"mesh.services.orders.outlier-detection.enabled=false")
 			.run((context) -> {
@@ -113,7 +92,7 @@ class RetryIntegrationTests {
 						budgetSpent += ex.getMessage().contains("retry budget of service 'orders' is spent") ? 1 : 0;
 					}
 				}
-				int requests = servers.stream().mapToInt(TestHttpServer::hits).sum();
+				int requests = servers.all().stream().mapToInt(TestHttpServer::hits).sum();
 				// 20 % of the calls plus the floor of 10 per second over the 10 s window.
 				assertThat(requests).isGreaterThan(calls).isLessThanOrEqualTo((int) (calls * 1.2) + 100);
 				assertThat(budgetSpent).isPositive();
@@ -123,22 +102,22 @@ class RetryIntegrationTests {
 
 	@Test
 	void postAnswered503ShouldReachTheServersExactlyOnce() {
-		servers.forEach((server) -> server.respondWith(503));
-		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris())
+		servers.respondWith(503);
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.uris())
 			.run((context) -> assertThatExceptionOfType(RetriesExhaustedException.class)
 				.isThrownBy(() -> client(context).create(Map.of("item", 42)))
 				.satisfies((ex) -> {
 					assertThat(ex.getAttempts()).hasSize(1);
 					assertThat(ex.getAttempts().get(0).outcome()).isEqualTo("503 Service Unavailable");
-					assertThat(totalHits()).isEqualTo(1);
+					assertThat(servers.totalHits()).isEqualTo(1);
 				})
 				.withMessageContaining("POST is not idempotent, so it was not sent again"));
 	}
 
 	@Test
 	void postMarkedIdempotentShouldBeRetriedOnOtherInstances() {
-		servers.forEach((server) -> server.respondWith(503));
-		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris())
+		servers.respondWith(503);
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.uris())
 			.run((context) -> assertThatExceptionOfType(RetriesExhaustedException.class)
 				.isThrownBy(() -> client(context).createOnce("k-1", Map.of("item", 42)))
 				.satisfies((ex) -> {
@@ -146,7 +125,7 @@ class RetryIntegrationTests {
 					// Each retry went to an instance not tried yet.
 					assertThat(ex.getAttempts()).extracting((attempt) -> attempt.instance().toString())
 						.doesNotHaveDuplicates();
-					assertThat(servers).allSatisfy((server) -> assertThat(server.hits()).isEqualTo(1));
+					assertThat(servers.all()).allSatisfy((server) -> assertThat(server.hits()).isEqualTo(1));
 				})
 				.withMessageContaining("no attempts left (retry.max-attempts is 3)"));
 	}
@@ -166,21 +145,21 @@ class RetryIntegrationTests {
 
 	@Test
 	void postShouldBeRetriedWhenTheServiceListsPostAmongRetryMethods() {
-		servers.forEach((server) -> server.respondWith(503));
+		servers.respondWith(503);
 		this.contextRunner
-			.withPropertyValues("mesh.services.orders.instances=" + uris(),
+			.withPropertyValues("mesh.services.orders.instances=" + servers.uris(),
 					"mesh.services.orders.retry.methods=GET,POST")
 			.run((context) -> {
 				assertThatExceptionOfType(RetriesExhaustedException.class)
 					.isThrownBy(() -> client(context).create(Map.of("item", 42)));
-				assertThat(totalHits()).isEqualTo(3);
+				assertThat(servers.totalHits()).isEqualTo(3);
 			});
 	}
 
 	@Test
 	void postWithTheIdempotentAttributeShouldBeRetried() {
-		servers.forEach((server) -> server.respondWith(503));
-		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris()).run((context) -> {
+		servers.respondWith(503);
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.uris()).run((context) -> {
 			RestClient restClient = context.getBean(MeshClientFactory.class).restClientBuilder().build();
 			assertThatExceptionOfType(RetriesExhaustedException.class).isThrownBy(() -> restClient.post()
 				.uri("http://orders/orders")
@@ -188,20 +167,20 @@ class RetryIntegrationTests {
 				.body("{}")
 				.retrieve()
 				.toBodilessEntity());
-			assertThat(totalHits()).isEqualTo(3);
+			assertThat(servers.totalHits()).isEqualTo(3);
 		});
 	}
 
 	@Test
 	void statusOutsideTheRetryListShouldReachTheCallerAfterOneAttempt() {
-		servers.forEach((server) -> server.respondWith(500));
-		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + uris()).run((context) -> {
+		servers.respondWith(500);
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.uris()).run((context) -> {
 			RestClient restClient = context.getBean(MeshClientFactory.class).restClientBuilder().build();
 			Integer status = restClient.get()
 				.uri("http://orders/orders/1")
 				.exchange((request, response) -> response.getStatusCode().value());
 			assertThat(status).isEqualTo(500);
-			assertThat(totalHits()).isEqualTo(1);
+			assertThat(servers.totalHits()).isEqualTo(1);
 		});
 	}
 
@@ -226,14 +205,6 @@ class RetryIntegrationTests {
 
 	static ServiceResilience resilience(AssertableApplicationContext context) {
 		return context.getBean(ResilienceRegistry.class).forService("orders");
-	}
-
-	private static String uris() {
-		return String.join(",", servers.stream().map((server) -> server.uri().toString()).toList());
-	}
-
-	private static int totalHits() {
-		return servers.stream().mapToInt(TestHttpServer::hits).sum();
 	}
 
 }
