@@ -3,6 +3,7 @@ package io.datapunk.mesh.config;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,6 +18,7 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.origin.Origin;
 import org.springframework.core.Ordered;
+import org.springframework.core.ResolvableType;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 
@@ -95,6 +97,13 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 					error.getDefaultMessage(), exampleFor(error));
 		}
 		Matcher mapKey = MAP_KEY.matcher(property);
+		ConfigurationProperty list = mapKey.matches() ? findBound(errors, mapKey.group(1)) : null;
+		if (list != null) {
+			// An element of a list written comma-separated: show the list as written.
+			return new Problem(list.getName().toString(), String.valueOf(list.getValue()), list.getOrigin(),
+					error.getDefaultMessage() + " (element " + error.getRejectedValue() + " is not)",
+					exampleFor(error));
+		}
 		if (mapKey.matches() && !(error.getRejectedValue() instanceof CharSequence)) {
 			// A map-key constraint: Boot reports the entry's value as rejected.
 			return new Problem(mapKey.group(1) + " (key)", mapKey.group(2), null, error.getDefaultMessage(),
@@ -109,7 +118,11 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 		if (property == null) {
 			return List.of();
 		}
-		Class<?> type = cause.getTarget().getType().resolve(Object.class);
+		ResolvableType target = cause.getTarget().getType();
+		// A comma-separated list fails on one element: explain the element type.
+		Class<?> type = (target.asCollection() != ResolvableType.NONE) ? target.asCollection().resolveGeneric(0)
+				: target.resolve(Object.class);
+		type = (type != null) ? type : Object.class;
 		String rule;
 		String example;
 		if (Duration.class.equals(type)) {
@@ -123,6 +136,17 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 		else if (Boolean.class.equals(type) || boolean.class.equals(type)) {
 			rule = "must be true or false";
 			example = "'true'";
+		}
+		else if (Class.class.equals(type)) {
+			ClassNotFoundException missing = findCause(cause, ClassNotFoundException.class);
+			rule = "must be fully qualified names of classes on the classpath"
+					+ ((missing != null) ? " (" + missing.getMessage() + " is not found)" : "");
+			example = "'java.io.IOException' or 'java.net.http.HttpTimeoutException'";
+		}
+		else if (type.isEnum()) {
+			List<String> constants = Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+			rule = "must be one of " + String.join(", ", constants);
+			example = "'" + constants.get(0) + "'";
 		}
 		else {
 			rule = "must be convertible to " + type.getSimpleName();

@@ -68,6 +68,16 @@ class MeshConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void commaSeparatedInstancesWithBadAddressShouldFailNamingTheListNotAMapKey() {
+		FailureAnalysis analysis = analyze("mesh.services.inventory.instances=ftp://10.0.0.7:21,http://10.0.0.8:8080");
+		assertThat(analysis.getDescription())
+			.contains("Property: mesh.services.inventory.instances" + System.lineSeparator())
+			.contains("Value: \"ftp://10.0.0.7:21,http://10.0.0.8:8080\"")
+			.contains("(element ftp://10.0.0.7:21 is not)")
+			.doesNotContain("(key)");
+	}
+
+	@Test
 	void instanceUriWithCredentialsShouldFailWithoutBeingAccepted() {
 		FailureAnalysis analysis = analyze("mesh.services.inventory.instances[0]=http://admin:pw@10.0.0.7:8080");
 		assertThat(analysis.getDescription()).contains("no path, query, fragment or user info");
