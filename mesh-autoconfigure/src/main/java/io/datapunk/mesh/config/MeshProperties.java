@@ -96,31 +96,10 @@ public class MeshProperties {
 	}
 
 	/**
-	 * Settings for every called service.
+	 * Settings that {@code mesh.defaults} and {@code mesh.services.<name>} share; in a
+	 * service, an unset value inherits from {@code mesh.defaults}.
 	 */
-	public static class Defaults {
-
-		/**
-		 * Time allowed to open a connection to an instance.
-		 */
-		@NotNull
-		@PositiveDuration
-		private Duration connectTimeout = Duration.ofSeconds(2);
-
-		/**
-		 * Time allowed for an instance to start answering one attempt.
-		 */
-		@NotNull
-		@PositiveDuration
-		private Duration readTimeout = Duration.ofSeconds(10);
-
-		/**
-		 * Time allowed for a whole call, all attempts and backoffs included; also the
-		 * most a caller's propagated deadline is trusted for.
-		 */
-		@NotNull
-		@PositiveDuration
-		private Duration timeout = Duration.ofSeconds(10);
+	public abstract static class CallPolicy {
 
 		/**
 		 * Time allowed for one attempt, until the response starts. Unset, an attempt may
@@ -157,30 +136,6 @@ public class MeshProperties {
 		@NestedConfigurationProperty
 		private final OutlierDetectionProperties outlierDetection = new OutlierDetectionProperties();
 
-		public Duration getConnectTimeout() {
-			return this.connectTimeout;
-		}
-
-		public void setConnectTimeout(Duration connectTimeout) {
-			this.connectTimeout = connectTimeout;
-		}
-
-		public Duration getReadTimeout() {
-			return this.readTimeout;
-		}
-
-		public void setReadTimeout(Duration readTimeout) {
-			this.readTimeout = readTimeout;
-		}
-
-		public Duration getTimeout() {
-			return this.timeout;
-		}
-
-		public void setTimeout(Duration timeout) {
-			this.timeout = timeout;
-		}
-
 		public Duration getAttemptTimeout() {
 			return this.attemptTimeout;
 		}
@@ -208,9 +163,62 @@ public class MeshProperties {
 	}
 
 	/**
+	 * Settings for every called service.
+	 */
+	public static class Defaults extends CallPolicy {
+
+		/**
+		 * Time allowed to open a connection to an instance.
+		 */
+		@NotNull
+		@PositiveDuration
+		private Duration connectTimeout = Duration.ofSeconds(2);
+
+		/**
+		 * Time allowed for an instance to start answering one attempt.
+		 */
+		@NotNull
+		@PositiveDuration
+		private Duration readTimeout = Duration.ofSeconds(10);
+
+		/**
+		 * Time allowed for a whole call, all attempts and backoffs included; also the
+		 * most a caller's propagated deadline is trusted for.
+		 */
+		@NotNull
+		@PositiveDuration
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public Duration getConnectTimeout() {
+			return this.connectTimeout;
+		}
+
+		public void setConnectTimeout(Duration connectTimeout) {
+			this.connectTimeout = connectTimeout;
+		}
+
+		public Duration getReadTimeout() {
+			return this.readTimeout;
+		}
+
+		public void setReadTimeout(Duration readTimeout) {
+			this.readTimeout = readTimeout;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+	}
+
+	/**
 	 * Settings for one called service; an unset value inherits from mesh.defaults.
 	 */
-	public static class Service {
+	public static class Service extends CallPolicy {
 
 		/**
 		 * Comma-separated list of static instance addresses (http://host:port or
@@ -238,41 +246,6 @@ public class MeshProperties {
 		 */
 		@PositiveDuration
 		private Duration timeout;
-
-		/**
-		 * Time allowed for one attempt, until the response starts. Overrides
-		 * mesh.defaults.attempt-timeout.
-		 */
-		@PositiveDuration
-		private Duration attemptTimeout;
-
-		/**
-		 * Circuit breaker of the service.
-		 */
-		@Valid
-		@NestedConfigurationProperty
-		private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
-
-		/**
-		 * Retries of failed attempts.
-		 */
-		@Valid
-		@NestedConfigurationProperty
-		private final RetryProperties retry = new RetryProperties();
-
-		/**
-		 * Budget that bounds requeues and retries.
-		 */
-		@Valid
-		@NestedConfigurationProperty
-		private final RetryBudgetProperties retryBudget = new RetryBudgetProperties();
-
-		/**
-		 * Ejection of instances that keep failing.
-		 */
-		@Valid
-		@NestedConfigurationProperty
-		private final OutlierDetectionProperties outlierDetection = new OutlierDetectionProperties();
 
 		public List<URI> getInstances() {
 			return this.instances;
@@ -304,30 +277,6 @@ public class MeshProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
-		}
-
-		public Duration getAttemptTimeout() {
-			return this.attemptTimeout;
-		}
-
-		public void setAttemptTimeout(Duration attemptTimeout) {
-			this.attemptTimeout = attemptTimeout;
-		}
-
-		public CircuitBreakerProperties getCircuitBreaker() {
-			return this.circuitBreaker;
-		}
-
-		public RetryProperties getRetry() {
-			return this.retry;
-		}
-
-		public RetryBudgetProperties getRetryBudget() {
-			return this.retryBudget;
-		}
-
-		public OutlierDetectionProperties getOutlierDetection() {
-			return this.outlierDetection;
 		}
 
 	}

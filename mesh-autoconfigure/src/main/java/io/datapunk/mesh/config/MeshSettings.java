@@ -1,6 +1,5 @@
 package io.datapunk.mesh.config;
 
-import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -73,66 +72,8 @@ public class MeshSettings {
 				RetrySettings.resolve(service.getRetry(), defaults.getRetry()),
 				RetryBudgetSettings.resolve(service.getRetryBudget(), defaults.getRetryBudget()),
 				OutlierDetectionSettings.resolve(service.getOutlierDetection(), defaults.getOutlierDetection()));
-		checkAtLeast("retry.max-backoff", settings.retry().maxBackoff(),
-				setIn(name, service.getRetry().getMaxBackoff(), defaults.getRetry().getMaxBackoff()),
-				"retry.base-backoff", settings.retry().baseBackoff(),
-				setIn(name, service.getRetry().getBaseBackoff(), defaults.getRetry().getBaseBackoff()));
-		checkAtLeast("outlier-detection.max-ejection-time", settings.outlierDetection().maxEjectionTime(),
-				setIn(name, service.getOutlierDetection().getMaxEjectionTime(),
-						defaults.getOutlierDetection().getMaxEjectionTime()),
-				"outlier-detection.base-ejection-time", settings.outlierDetection().baseEjectionTime(),
-				setIn(name, service.getOutlierDetection().getBaseEjectionTime(),
-						defaults.getOutlierDetection().getBaseEjectionTime()));
+		SettingsRules.check(name, service, defaults, settings);
 		return settings;
-	}
-
-	/**
-	 * Return the prefix of the properties a value was set under, or {@code null} for a
-	 * built-in default.
-	 */
-	private static String setIn(String serviceId, Object serviceValue, Object defaultsValue) {
-		return (serviceValue != null) ? "mesh.services." + serviceId + "."
-				: (defaultsValue != null) ? "mesh.defaults." : null;
-	}
-
-	/**
-	 * Check a rule between two durations that binding cannot check on its own, naming the
-	 * one of the two that was set closest to the service: the value the user wrote last.
-	 */
-	private static void checkAtLeast(String property, Duration value, String valueSetIn, String lowerProperty,
-			Duration lower, String lowerSetIn) {
-		if (value.compareTo(lower) >= 0) {
-			return;
-		}
-		if (rank(lowerSetIn) > rank(valueSetIn)) {
-			Duration example = value.dividedBy(15);
-			throw new InvalidMeshPropertyException(lowerSetIn + lowerProperty, format(lower),
-					"must not be longer than " + describe(valueSetIn, property, value),
-					"'" + format(example.isZero() ? value : example) + "'");
-		}
-		throw new InvalidMeshPropertyException(valueSetIn + property, format(value),
-				"must not be shorter than " + describe(lowerSetIn, lowerProperty, lower),
-				"'" + format(lower.multipliedBy(15)) + "'");
-	}
-
-	private static int rank(String setIn) {
-		return (setIn == null) ? 0 : setIn.startsWith("mesh.defaults.") ? 1 : 2;
-	}
-
-	private static String describe(String setIn, String property, Duration value) {
-		return (setIn != null) ? setIn + property + " (" + format(value) + ")"
-				: property + " (" + format(value) + " by default)";
-	}
-
-	/**
-	 * Format a duration as it is usually written in properties, such as {@code 15s}.
-	 */
-	private static String format(Duration duration) {
-		if (duration.getNano() % 1_000_000 != 0) {
-			return duration.toString();
-		}
-		long millis = duration.toMillis();
-		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	/**

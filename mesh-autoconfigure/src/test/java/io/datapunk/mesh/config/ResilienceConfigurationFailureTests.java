@@ -176,6 +176,24 @@ class ResilienceConfigurationFailureTests {
 	}
 
 	@Test
+	void lowerCaseRetryMethodShouldFailRatherThanNeverMatch() {
+		assertThat(analyzeRule("mesh.services.inventory.retry.methods=GET,post").getDescription())
+			.contains("Property: mesh.services.inventory.retry.methods")
+			.contains("Value: \"post\"")
+			.contains(
+					"Rule: must be HTTP methods among [GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS, TRACE], in upper case");
+	}
+
+	@Test
+	void retryExceptionThatIsNotAnExceptionShouldFail() {
+		FailureAnalysis analysis = analyzeRule("mesh.defaults.retry.exceptions=java.io.IOException,java.lang.String");
+		assertThat(analysis.getDescription()).contains("Property: mesh.defaults.retry.exceptions")
+			.contains("Value: \"java.lang.String\"")
+			.contains("Rule: must be exception types");
+		assertThat(analysis.getAction()).contains("for example 'java.io.IOException'");
+	}
+
+	@Test
 	void valuesOnTheBoundsShouldBind() {
 		this.contextRunner
 			.withPropertyValues("mesh.defaults.retry.max-attempts=1", "mesh.defaults.retry.base-backoff=2s",
