@@ -6,12 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
+import io.datapunk.mesh.test.Concurrently;
 import io.datapunk.mesh.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -240,7 +236,7 @@ class OutlierDetectorTests {
 	void concurrentFailuresShouldEjectOnlyOnce() throws Exception {
 		OutlierDetector detector = detector(0.5, 0.5);
 		detector.select(this.instances);
-		runConcurrently(16, 200, () -> detector.onFailure(this.first));
+		Concurrently.repeat(16, 200, () -> detector.onFailure(this.first));
 		assertThat(detector.snapshot()).singleElement().satisfies((state) -> {
 			assertThat(state.ejected()).isTrue();
 			assertThat(state.ejectionCount()).isEqualTo(1);
@@ -252,7 +248,7 @@ class OutlierDetectorTests {
 		OutlierDetector detector = detector(0.5, 0.0);
 		List<ServiceInstance> eight = instances(8);
 		detector.select(eight);
-		runConcurrently(16, 400, () -> eight.forEach(detector::onFailure));
+		Concurrently.repeat(16, 400, () -> eight.forEach(detector::onFailure));
 		assertThat(detector.snapshot()).filteredOn(InstanceOutlierState::ejected).hasSize(4);
 		assertThat(detector.select(eight)).hasSize(4);
 	}
@@ -288,30 +284,6 @@ class OutlierDetectorTests {
 	private static void fail(OutlierDetector detector, ServiceInstance instance, int times) {
 		for (int i = 0; i < times; i++) {
 			detector.onFailure(instance);
-		}
-	}
-
-	private static void runConcurrently(int threads, int times, Runnable action) throws Exception {
-		ExecutorService executor = Executors.newFixedThreadPool(threads);
-		try {
-			CountDownLatch start = new CountDownLatch(1);
-			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < threads; t++) {
-				futures.add(executor.submit(() -> {
-					start.await();
-					for (int i = 0; i < times; i++) {
-						action.run();
-					}
-					return null;
-				}));
-			}
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(30, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			executor.shutdownNow();
 		}
 	}
 

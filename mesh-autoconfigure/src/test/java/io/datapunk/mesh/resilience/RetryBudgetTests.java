@@ -1,15 +1,9 @@
 package io.datapunk.mesh.resilience;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.datapunk.mesh.test.Concurrently;
 import io.datapunk.mesh.test.MutableClock;
 import org.junit.jupiter.api.Test;
 
@@ -138,34 +132,16 @@ class RetryBudgetTests {
 		int threads = 8;
 		int iterations = 10_000;
 		AtomicLong withdrawn = new AtomicLong();
-		CountDownLatch start = new CountDownLatch(1);
-		ExecutorService executor = Executors.newFixedThreadPool(threads);
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			for (int t = 0; t < threads; t++) {
-				futures.add(executor.submit(() -> {
-					start.await();
-					for (int i = 0; i < iterations; i++) {
-						budget.deposit();
-						// Ask for more than the ratio gives, so that threads compete for
-						// the last retries.
-						for (int attempt = 0; attempt < 3; attempt++) {
-							if (budget.tryWithdraw()) {
-								withdrawn.incrementAndGet();
-							}
-						}
-					}
-					return null;
-				}));
+		Concurrently.repeat(threads, iterations, () -> {
+			budget.deposit();
+			// Ask for more than the ratio gives, so that threads compete for the last
+			// retries.
+			for (int attempt = 0; attempt < 3; attempt++) {
+				if (budget.tryWithdraw()) {
+					withdrawn.incrementAndGet();
+				}
 			}
-			start.countDown();
-			for (Future<?> future : futures) {
-				future.get(30, TimeUnit.SECONDS);
-			}
-		}
-		finally {
-			executor.shutdownNow();
-		}
+		});
 		long allowed = 10 + (threads * iterations) / 5;
 		assertThat(withdrawn.get()).isLessThanOrEqualTo(allowed);
 		assertThat(withdrawn.get() + budget.available()).isEqualTo(allowed);
