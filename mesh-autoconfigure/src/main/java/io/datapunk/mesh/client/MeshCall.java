@@ -61,16 +61,28 @@ final class MeshCall {
 
 	private int retries;
 
+	/** Whether the deadline is the caller's, shorter than the service's own timeout. */
+	private final boolean callerDeadline;
+
+	/**
+	 * Whether the call ended because of its caller (deadline, interrupt), not the
+	 * service.
+	 */
+	private boolean endedByCaller;
+
+	private Throwable lastFailure;
+
 	private int answeredStatus;
 
 	MeshCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
-			Deadline deadline, MeshDiscovery discovery, MeshLoadBalancer balancer, AttemptTransport transport,
-			boolean propagateDeadline) {
+			Deadline deadline, boolean callerDeadline, MeshDiscovery discovery, MeshLoadBalancer balancer,
+			AttemptTransport transport, boolean propagateDeadline) {
 		this.service = service;
 		this.request = request;
 		this.headers = headers;
 		this.body = body;
 		this.deadline = deadline;
+		this.callerDeadline = callerDeadline;
 		this.discovery = discovery;
 		this.balancer = balancer;
 		this.transport = transport;
@@ -82,6 +94,14 @@ final class MeshCall {
 	 */
 	int answeredStatus() {
 		return this.answeredStatus;
+	}
+
+	/**
+	 * Return whether the call failed because of its caller (its shorter deadline, an
+	 * interrupt) rather than because of the service, so the breaker should not count it.
+	 */
+	boolean endedByCaller() {
+		return this.endedByCaller;
 	}
 
 	ClientHttpResponse run() {
@@ -102,27 +122,35 @@ final class MeshCall {
 			ServiceInstance instance = this.balancer.choose(serviceId, untriedOrAll(available));
 			long remaining = this.deadline.remainingNanos();
 			if (remaining <= 0) {
-				throw deadlineExceeded(null);
+				throw deadlineExceeded(this.lastFailure);
 			}
+			Duration timeLimit = timeLimit(remaining);
 			if (this.propagateDeadline) {
-				this.headers.set(Deadline.HEADER, this.deadline.toHeaderValue());
+				// The time this attempt has, so the instance stops when this side does.
+				this.headers.set(Deadline.HEADER, Long.toString(Math.max(1, timeLimit.toMillis())));
 			}
 			long start = System.nanoTime();
 			ClientHttpResponse response;
 			HttpStatusCode status;
 			try {
 				response = this.transport.send(InstanceUris.resolve(instance, this.request.getURI()),
-						this.request.getMethod(), this.headers, this.request.getAttributes(), this.body,
-						timeLimit(remaining));
+						this.request.getMethod(), this.headers, this.request.getAttributes(), this.body, timeLimit);
 				status = statusOf(response);
 			}
 			catch (IOException ex) {
 				recordFailure(instance, Outcomes.describe(ex), start);
-				if (outliers != null) {
+				this.lastFailure = ex;
+				if (outliers != null && isInstanceFailure()) {
 					outliers.onFailure(instance);
 				}
 				afterFailure(available, ex);
 				continue;
+			}
+			catch (RuntimeException ex) {
+				// The HTTP client itself failed (a pool shut down, say): not a retryable
+				// outcome.
+				recordFailure(instance, Outcomes.describe(ex), start);
+				throw exhausted("the HTTP client failed", ex);
 			}
 			boolean serverError = status.is5xxServerError();
 			if (outliers != null) {
@@ -133,7 +161,7 @@ final class MeshCall {
 					outliers.onSuccess(instance);
 				}
 			}
-			if (!this.service.retryPolicy().isRetryable(serviceId, this.request, status, response.getHeaders())) {
+			if (!isRetryable(status, response)) {
 				this.answeredStatus = status.value();
 				return response;
 			}
@@ -141,8 +169,37 @@ final class MeshCall {
 			RestClientResponseException cause = new RestClientResponseException(
 					"Instance " + InstanceUris.base(instance) + " answered " + describe(status), status,
 					reasonOf(status), response.getHeaders(), null, null);
+			this.lastFailure = cause;
 			response.close();
 			retryOrThrow(cause);
+		}
+	}
+
+	/**
+	 * Return whether the attempt that just failed says something about its instance: not
+	 * when the caller's shorter deadline cut it, nor when this thread was interrupted.
+	 */
+	private boolean isInstanceFailure() {
+		if (Thread.currentThread().isInterrupted()) {
+			this.endedByCaller = true;
+			return false;
+		}
+		if (this.callerDeadline && this.deadline.isExpired()) {
+			this.endedByCaller = true;
+			return false;
+		}
+		return true;
+	}
+
+	private boolean isRetryable(HttpStatusCode status, ClientHttpResponse response) {
+		try {
+			return this.service.retryPolicy()
+				.isRetryable(this.service.serviceId(), this.request, status, response.getHeaders());
+		}
+		catch (RuntimeException | Error ex) {
+			// A user's RetryCondition failed: the response never reaches anyone.
+			response.close();
+			throw ex;
 		}
 	}
 
@@ -233,6 +290,7 @@ final class MeshCall {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			this.endedByCaller = true;
 			throw exhausted("interrupted while waiting to retry", cause);
 		}
 	}
@@ -252,6 +310,7 @@ final class MeshCall {
 	}
 
 	private MeshException deadlineExceeded(Throwable cause) {
+		this.endedByCaller |= this.callerDeadline;
 		return new DeadlineExceededException(this.service.serviceId(), this.deadline.timeout(), attempts(), cause);
 	}
 

@@ -4,7 +4,6 @@ import java.net.URI;
 
 import io.datapunk.mesh.CircuitOpenException;
 import io.datapunk.mesh.MeshException;
-import io.datapunk.mesh.ServiceNotFoundException;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.ServiceNames;
 import io.datapunk.mesh.discovery.MeshDiscovery;
@@ -50,21 +49,20 @@ final class MeshCallExecutor {
 	ClientHttpResponse execute(MeshClientHttpRequest request, HttpHeaders headers, byte[] body) {
 		String serviceId = serviceIdOf(request);
 		ServiceResilience service = this.resilience.forService(serviceId);
-		Deadline deadline = Deadline.after(service.settings().timeout());
-		if (this.propagateDeadlines) {
-			deadline = deadline.earliest(InboundDeadline.current());
-		}
+		Deadline own = Deadline.after(service.settings().timeout());
+		Deadline deadline = this.propagateDeadlines ? own.earliest(InboundDeadline.current()) : own;
 		CircuitBreaker breaker = service.circuitBreaker();
 		if (breaker == null) {
-			return newCall(service, request, headers, body, deadline).run();
+			return newCall(service, request, headers, body, deadline, deadline != own).run();
 		}
 		if (!breaker.tryAcquirePermission()) {
 			throw new CircuitOpenException(serviceId, breaker.getState().name(), breaker.getMetrics().getFailureRate(),
 					null);
 		}
 		long start = breaker.getCurrentTimestamp();
+		MeshCall call = null;
 		try {
-			MeshCall call = newCall(service, request, headers, body, deadline);
+			call = newCall(service, request, headers, body, deadline, deadline != own);
 			ClientHttpResponse response = call.run();
 			long duration = breaker.getCurrentTimestamp() - start;
 			int status = call.answeredStatus();
@@ -76,10 +74,17 @@ final class MeshCallExecutor {
 			}
 			return response;
 		}
-		catch (ServiceNotFoundException ex) {
-			// Nothing was called: a discovery problem says nothing of the service's
-			// health.
-			breaker.releasePermission();
+		catch (MeshException ex) {
+			if (ex.getAttempts().isEmpty() || (call != null && call.endedByCaller())) {
+				// Nothing reached the service, or its caller gave up: neither says
+				// anything
+				// of the service's health (a tiny Mesh-Timeout must not open the
+				// breaker).
+				breaker.releasePermission();
+			}
+			else {
+				breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), ex);
+			}
 			throw ex;
 		}
 		catch (RuntimeException | Error ex) {
@@ -89,8 +94,8 @@ final class MeshCallExecutor {
 	}
 
 	private MeshCall newCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
-			Deadline deadline) {
-		return new MeshCall(service, request, headers, body, deadline, this.discovery, this.balancer,
+			Deadline deadline, boolean callerDeadline) {
+		return new MeshCall(service, request, headers, body, deadline, callerDeadline, this.discovery, this.balancer,
 				this.transports.forService(service.serviceId()), this.propagateDeadlines);
 	}
 

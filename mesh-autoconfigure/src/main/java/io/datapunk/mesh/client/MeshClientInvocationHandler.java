@@ -8,6 +8,8 @@ import java.util.Set;
 
 import io.datapunk.mesh.MeshException;
 
+import org.springframework.util.ReflectionUtils;
+
 /**
  * Sits in front of the HTTP interface proxies of one {@link MeshClient}: sends the
  * {@link Idempotent @Idempotent} methods through the proxy whose requests carry the
@@ -76,6 +78,8 @@ final class MeshClientInvocationHandler implements InvocationHandler {
 
 	private static Object call(Object target, Method method, Object[] args) throws Throwable {
 		try {
+			// The interface (or the fallback class) need not be public.
+			ReflectionUtils.makeAccessible(method);
 			return method.invoke(target, args);
 		}
 		catch (InvocationTargetException ex) {

@@ -39,9 +39,13 @@ final class TimedAttemptTransport extends AttemptTransport {
 	ClientHttpResponse send(URI target, HttpMethod method, HttpHeaders headers, Map<String, Object> attributes,
 			byte[] body, Duration timeLimit) throws IOException {
 		CompletableFuture<ClientHttpResponse> attempt = new CompletableFuture<>();
+		// The worker may outlive the wait: it gets its own copy of what the caller
+		// changes.
+		HttpHeaders copy = new HttpHeaders();
+		copy.putAll(headers);
 		this.executor.execute(() -> {
 			try {
-				ClientHttpResponse response = execute(this.factory, target, method, headers, attributes, body);
+				ClientHttpResponse response = execute(this.factory, target, method, copy, attributes, body);
 				if (!attempt.complete(response)) {
 					response.close();
 				}
@@ -67,7 +71,12 @@ final class TimedAttemptTransport extends AttemptTransport {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			attempt.cancel(false);
+			if (!attempt.cancel(false)) {
+				// It completed meanwhile: nobody will read this response.
+				if (!attempt.isCompletedExceptionally()) {
+					attempt.join().close();
+				}
+			}
 			throw new IOException("Interrupted while waiting for a response", ex);
 		}
 		catch (ExecutionException ex) {

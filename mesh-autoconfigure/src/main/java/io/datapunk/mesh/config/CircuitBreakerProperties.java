@@ -21,8 +21,8 @@ public class CircuitBreakerProperties {
 	private Boolean enabled;
 
 	/**
-	 * Percentage (0-100) of failed calls in the sliding window at which the breaker
-	 * opens.
+	 * Percentage (above 0, up to 100) of failed calls in the sliding window at which the
+	 * breaker opens.
 	 */
 	@Percentage
 	private Float failureRateThreshold;
@@ -57,7 +57,7 @@ public class CircuitBreakerProperties {
 	private Duration slowCallDurationThreshold;
 
 	/**
-	 * Percentage (0-100) of slow calls at which the breaker opens.
+	 * Percentage (above 0, up to 100) of slow calls at which the breaker opens.
 	 */
 	@Percentage
 	private Float slowCallRateThreshold;

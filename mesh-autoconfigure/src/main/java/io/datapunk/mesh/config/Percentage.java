@@ -10,7 +10,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 
 /**
- * The annotated number, if not {@code null}, is a percentage between 0 and 100.
+ * The annotated number, if not {@code null}, is a percentage greater than 0 and at most
+ * 100 (Resilience4j's rule for its rate thresholds).
  *
  * @since 0.1.0
  */
@@ -24,7 +25,7 @@ public @interface Percentage {
 	 * Message of a violation: the rule.
 	 * @return the message
 	 */
-	String message() default "must be a percentage between 0 and 100";
+	String message() default "must be a percentage greater than 0 and at most 100";
 
 	/**
 	 * Validation groups.

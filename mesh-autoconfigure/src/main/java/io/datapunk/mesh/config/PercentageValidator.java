@@ -13,7 +13,7 @@ class PercentageValidator implements ConstraintValidator<Percentage, Number> {
 	@Override
 	public boolean isValid(Number value, ConstraintValidatorContext context) {
 		// NaN fails both comparisons, so it is refused too.
-		return value == null || (value.doubleValue() >= 0 && value.doubleValue() <= 100);
+		return value == null || (value.doubleValue() > 0 && value.doubleValue() <= 100);
 	}
 
 }

@@ -32,10 +32,35 @@ final class SettingsRules {
 				"outlier-detection.base-ejection-time", settings.outlierDetection().baseEjectionTime(),
 				setIn(name, service.getOutlierDetection().getBaseEjectionTime(),
 						defaults.getOutlierDetection().getBaseEjectionTime()));
+		checkLimits(name, service, defaults, settings);
 		checkMethods(setIn(name, service.getRetry().getMethods(), defaults.getRetry().getMethods()),
 				settings.retry().methods());
 		checkExceptions(setIn(name, service.getRetry().getExceptions(), defaults.getRetry().getExceptions()),
 				settings.retry().exceptions());
+	}
+
+	/**
+	 * Limits of Resilience4j and of the retry budget that the annotations let through: a
+	 * rate threshold of 0, an open state under 1 ms, a budget window under 1 s.
+	 */
+	private static void checkLimits(String name, MeshProperties.Service service, MeshProperties.Defaults defaults,
+			ServiceSettings settings) {
+		CircuitBreakerProperties serviceBreaker = service.getCircuitBreaker();
+		CircuitBreakerProperties defaultsBreaker = defaults.getCircuitBreaker();
+		CircuitBreakerSettings breaker = settings.circuitBreaker();
+		if (breaker.waitDurationInOpenState().toMillis() < 1) {
+			throw new InvalidMeshPropertyException(
+					setIn(name, serviceBreaker.getWaitDurationInOpenState(),
+							defaultsBreaker.getWaitDurationInOpenState())
+							+ "circuit-breaker.wait-duration-in-open-state",
+					breaker.waitDurationInOpenState().toString(), "must be at least 1ms", "'30s'");
+		}
+		if (settings.retryBudget().window().compareTo(Duration.ofSeconds(1)) < 0) {
+			throw new InvalidMeshPropertyException(
+					setIn(name, service.getRetryBudget().getWindow(), defaults.getRetryBudget().getWindow())
+							+ "retry-budget.window",
+					format(settings.retryBudget().window()), "must be at least 1s", "'10s'");
+		}
 	}
 
 	private static void checkMethods(String setIn, Iterable<HttpMethod> methods) {

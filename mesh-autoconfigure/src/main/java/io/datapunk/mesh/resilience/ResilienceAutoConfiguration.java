@@ -41,8 +41,13 @@ public class ResilienceAutoConfiguration {
 	ResilienceRegistry meshResilienceRegistry(MeshSettings settings,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
 			ObjectProvider<RetryCondition> retryConditions) {
-		return new ResilienceRegistry(settings, circuitBreakerRegistry.getIfUnique(CircuitBreakerRegistry::ofDefaults),
+		ResilienceRegistry registry = new ResilienceRegistry(settings,
+				circuitBreakerRegistry.getIfUnique(CircuitBreakerRegistry::ofDefaults),
 				retryConditions.orderedStream().toList(), Clock.systemUTC());
+		// Configured services get their breakers now: visible before a first call, and a
+		// setting Resilience4j refuses stops startup rather than the first call.
+		settings.configuredServices().forEach(registry::forService);
+		return registry;
 	}
 
 	@Configuration(proxyBeanMethods = false)

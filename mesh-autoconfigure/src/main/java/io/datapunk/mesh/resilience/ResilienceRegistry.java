@@ -92,7 +92,8 @@ public class ResilienceRegistry {
 		Optional<CircuitBreaker> configured = this.circuitBreakers.find(serviceId);
 		if (configured.isPresent()) {
 			logger.info("Calls to service '" + serviceId + "' use the Resilience4j circuit breaker of the same name, "
-					+ "as configured under resilience4j.circuitbreaker; mesh circuit-breaker settings do not apply");
+					+ "which already exists (configured under resilience4j.circuitbreaker.instances, or created by "
+					+ "other code); mesh circuit-breaker settings other than 'enabled' do not apply to it");
 			return configured.get();
 		}
 		return this.circuitBreakers.circuitBreaker(serviceId, CircuitBreakerConfigs.from(settings));

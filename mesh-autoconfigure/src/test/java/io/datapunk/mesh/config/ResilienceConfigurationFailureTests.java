@@ -65,7 +65,7 @@ class ResilienceConfigurationFailureTests {
 		FailureAnalysis analysis = analyzeBinding("mesh.defaults.circuit-breaker.failure-rate-threshold=150");
 		assertThat(analysis.getDescription()).contains("Property: mesh.defaults.circuit-breaker.failure-rate-threshold")
 			.contains("Value: \"150\"")
-			.contains("Rule: must be a percentage between 0 and 100");
+			.contains("Rule: must be a percentage greater than 0 and at most 100");
 		assertThat(analysis.getAction()).contains("for example '50' or '100'.");
 	}
 
@@ -194,6 +194,29 @@ class ResilienceConfigurationFailureTests {
 	}
 
 	@Test
+	void zeroFailureRateThresholdShouldFailAtStartupNotAtTheFirstCall() {
+		assertThat(analyzeBinding("mesh.services.inventory.circuit-breaker.failure-rate-threshold=0").getDescription())
+			.contains("Property: mesh.services.inventory.circuit-breaker.failure-rate-threshold")
+			.contains("Rule: must be a percentage greater than 0 and at most 100");
+	}
+
+	@Test
+	void subMillisecondOpenStateShouldFail() {
+		assertThat(analyzeRule("mesh.defaults.circuit-breaker.wait-duration-in-open-state=500us").getDescription())
+			.contains("Property: mesh.defaults.circuit-breaker.wait-duration-in-open-state")
+			.contains("Rule: must be at least 1ms");
+	}
+
+	@Test
+	void budgetWindowUnderOneSecondShouldFail() {
+		FailureAnalysis analysis = analyzeRule("mesh.services.inventory.retry-budget.window=500ms");
+		assertThat(analysis.getDescription()).contains("Property: mesh.services.inventory.retry-budget.window")
+			.contains("Value: \"500ms\"")
+			.contains("Rule: must be at least 1s");
+		assertThat(analysis.getAction()).contains("for example '10s'");
+	}
+
+	@Test
 	void valuesOnTheBoundsShouldBind() {
 		this.contextRunner
 			.withPropertyValues("mesh.defaults.retry.max-attempts=1", "mesh.defaults.retry.base-backoff=2s",
@@ -201,7 +224,7 @@ class ResilienceConfigurationFailureTests {
 					"mesh.defaults.retry-budget.retry-ratio=0", "mesh.defaults.retry-budget.min-retries-per-second=0",
 					"mesh.defaults.outlier-detection.panic-threshold=1",
 					"mesh.defaults.circuit-breaker.failure-rate-threshold=100",
-					"mesh.defaults.circuit-breaker.slow-call-rate-threshold=0",
+					"mesh.defaults.circuit-breaker.slow-call-rate-threshold=0.1",
 					"mesh.defaults.circuit-breaker.sliding-window-type=time-based")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();

@@ -1,8 +1,12 @@
 package io.datapunk.mesh.resilience;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import io.datapunk.mesh.CircuitOpenException;
+import io.datapunk.mesh.DeadlineExceededException;
+import io.datapunk.mesh.MeshException;
 import io.datapunk.mesh.client.MeshClientFactory;
 import io.datapunk.mesh.resilience.app.OrdersClient;
 import io.datapunk.mesh.resilience.app.ResilienceAppConfiguration;
@@ -16,7 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.service.annotation.GetExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -143,6 +149,63 @@ class CircuitBreakerIntegrationTests {
 				assertThat(servers.totalHits()).isEqualTo(20);
 				assertThat(context.getBean(ResilienceRegistry.class).forService("orders").circuitBreaker()).isNull();
 			});
+	}
+
+	@Test
+	void callerDeadlinesThatCutCallsShouldNeitherOpenTheBreakerNorEjectInstances() {
+		servers.all().forEach((server) -> server.delay(Duration.ofMillis(500)));
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + servers.uris(),
+					"mesh.services.orders.outlier-detection.enabled=true",
+					"mesh.services.orders.outlier-detection.consecutive-failures=2")
+			.run((context) -> {
+				OrdersClient orders = rawClient(context);
+				for (int i = 0; i < 10; i++) {
+					// As if the request being served carried Mesh-Timeout: 30.
+					try (InboundDeadline.Scope scope = InboundDeadline.open(Deadline.after(Duration.ofMillis(30)))) {
+						assertThatExceptionOfType(DeadlineExceededException.class).isThrownBy(() -> orders.order("1"));
+					}
+				}
+				ServiceResilience resilience = context.getBean(ResilienceRegistry.class).forService("orders");
+				assertThat(resilience.circuitBreaker().getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+				assertThat(resilience.circuitBreaker().getMetrics().getNumberOfFailedCalls()).isZero();
+				assertThat(resilience.outlierDetector().snapshot()).noneMatch(InstanceOutlierState::ejected);
+			});
+	}
+
+	@Test
+	void ownTimeoutThatCutsCallsShouldOpenTheBreaker() {
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + servers.uris(),
+					"mesh.services.orders.timeout=100ms")
+			.run((context) -> {
+				OrdersClient orders = rawClient(context);
+				// Warm up, so that no deadline passes before an attempt is even sent.
+				assertThat(orders.order("0")).containsKey("server");
+				servers.all().forEach((server) -> server.delay(Duration.ofMillis(500)));
+				for (int i = 0; i < 6; i++) {
+					assertThatExceptionOfType(MeshException.class).isThrownBy(() -> orders.order("1"));
+				}
+				assertThat(breaker(context).getState()).isEqualTo(CircuitBreaker.State.OPEN);
+			});
+	}
+
+	@Test
+	void fallbackShouldServeAPackagePrivateInterface() {
+		this.contextRunner.run((context) -> {
+			HiddenOrders fallback = (id) -> Map.of("server", "hidden-fallback");
+			HiddenOrders orders = context.getBean(MeshClientFactory.class)
+				.createClient(HiddenOrders.class, "orders", fallback);
+			assertThat(orders.order("1")).containsEntry("server", "hidden-fallback");
+		});
+	}
+
+	/** Not public: the mesh must still call it and its fallback. */
+	interface HiddenOrders {
+
+		@GetExchange("/orders/{id}")
+		Map<String, Object> order(@PathVariable String id);
+
 	}
 
 	private static OrdersClient rawClient(AssertableApplicationContext context) {
