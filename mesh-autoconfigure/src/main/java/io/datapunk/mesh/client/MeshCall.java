@@ -10,6 +10,8 @@ import io.datapunk.mesh.MeshAttempt;
 import io.datapunk.mesh.MeshException;
 import io.datapunk.mesh.RetriesExhaustedException;
 import io.datapunk.mesh.ServiceNotFoundException;
+import io.datapunk.mesh.balancer.InstanceLoad;
+import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.Deadline;
@@ -49,6 +51,8 @@ final class MeshCall {
 
 	private final MeshLoadBalancer balancer;
 
+	private final InstanceLoads loads;
+
 	private final AttemptTransport transport;
 
 	private final boolean propagateDeadline;
@@ -76,7 +80,7 @@ final class MeshCall {
 
 	MeshCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
 			Deadline deadline, boolean callerDeadline, MeshDiscovery discovery, MeshLoadBalancer balancer,
-			AttemptTransport transport, boolean propagateDeadline) {
+			InstanceLoads loads, AttemptTransport transport, boolean propagateDeadline) {
 		this.service = service;
 		this.request = request;
 		this.headers = headers;
@@ -85,6 +89,7 @@ final class MeshCall {
 		this.callerDeadline = callerDeadline;
 		this.discovery = discovery;
 		this.balancer = balancer;
+		this.loads = loads;
 		this.transport = transport;
 		this.propagateDeadline = propagateDeadline;
 	}
@@ -130,6 +135,8 @@ final class MeshCall {
 				this.headers.set(Deadline.HEADER, Long.toString(Math.max(1, timeLimit.toMillis())));
 			}
 			long start = System.nanoTime();
+			InstanceLoad load = this.loads.of(serviceId, instance);
+			long begun = load.begin();
 			ClientHttpResponse response;
 			HttpStatusCode status;
 			try {
@@ -140,18 +147,26 @@ final class MeshCall {
 			catch (IOException ex) {
 				recordFailure(instance, Outcomes.describe(ex), start);
 				this.lastFailure = ex;
-				if (outliers != null && isInstanceFailure()) {
-					outliers.onFailure(instance);
+				if (isInstanceFailure()) {
+					load.end(begun, true);
+					if (outliers != null) {
+						outliers.onFailure(instance);
+					}
+				}
+				else {
+					load.abandon();
 				}
 				afterFailure(available, ex);
 				continue;
 			}
 			catch (RuntimeException ex) {
+				load.abandon();
 				// The HTTP client itself failed (a pool shut down, say): not a retryable
 				// outcome.
 				recordFailure(instance, Outcomes.describe(ex), start);
 				throw exhausted("the HTTP client failed", ex);
 			}
+			load.end(begun, status.is5xxServerError());
 			boolean serverError = status.is5xxServerError();
 			if (outliers != null) {
 				if (serverError) {

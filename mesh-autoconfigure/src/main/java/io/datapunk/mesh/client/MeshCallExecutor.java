@@ -4,6 +4,7 @@ import java.net.URI;
 
 import io.datapunk.mesh.CircuitOpenException;
 import io.datapunk.mesh.MeshException;
+import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.ServiceNames;
 import io.datapunk.mesh.discovery.MeshDiscovery;
@@ -31,16 +32,19 @@ final class MeshCallExecutor {
 
 	private final MeshLoadBalancer balancer;
 
+	private final InstanceLoads loads;
+
 	private final ServiceTransports transports;
 
 	private final ResilienceRegistry resilience;
 
 	private final boolean propagateDeadlines;
 
-	MeshCallExecutor(MeshDiscovery discovery, MeshLoadBalancer balancer, ServiceTransports transports,
-			ResilienceRegistry resilience, boolean propagateDeadlines) {
+	MeshCallExecutor(MeshDiscovery discovery, MeshLoadBalancer balancer, InstanceLoads loads,
+			ServiceTransports transports, ResilienceRegistry resilience, boolean propagateDeadlines) {
 		this.discovery = discovery;
 		this.balancer = balancer;
+		this.loads = loads;
 		this.transports = transports;
 		this.resilience = resilience;
 		this.propagateDeadlines = propagateDeadlines;
@@ -96,7 +100,7 @@ final class MeshCallExecutor {
 	private MeshCall newCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
 			Deadline deadline, boolean callerDeadline) {
 		return new MeshCall(service, request, headers, body, deadline, callerDeadline, this.discovery, this.balancer,
-				this.transports.forService(service.serviceId()), this.propagateDeadlines);
+				this.loads, this.transports.forService(service.serviceId()), this.propagateDeadlines);
 	}
 
 	private static String serviceIdOf(MeshClientHttpRequest request) {

@@ -1,5 +1,6 @@
 package io.datapunk.mesh.client;
 
+import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.LoadBalancerAutoConfiguration;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
@@ -45,10 +46,12 @@ public class MeshClientAutoConfiguration {
 	@ConditionalOnMissingBean
 	MeshClientHttpRequestFactory meshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery,
 			MeshLoadBalancer balancer, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> transportBuilder,
-			ObjectProvider<ClientHttpRequestFactorySettings> transportSettings, ResilienceRegistry resilience) {
+			ObjectProvider<ClientHttpRequestFactorySettings> transportSettings, ResilienceRegistry resilience,
+			ObjectProvider<InstanceLoads> loads) {
 		return new MeshClientHttpRequestFactory(settings, discovery, balancer,
 				transportBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults), resilience);
+				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults), resilience,
+				loads.getIfAvailable(InstanceLoads::new));
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package io.datapunk.mesh.client;
 
 import java.net.URI;
 
+import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.discovery.MeshDiscovery;
@@ -41,12 +42,13 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, D
 	 * @param transportBuilder builds the HTTP clients that carry attempts
 	 * @param transportSettings base settings of those clients; the mesh sets the timeouts
 	 * @param resilience the circuit breakers, retry budgets and outlier detectors
+	 * @param loads where each attempt's latency and in-flight count are reported
 	 */
 	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
 			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings,
-			ResilienceRegistry resilience) {
+			ResilienceRegistry resilience, InstanceLoads loads) {
 		this.transports = new ServiceTransports(settings, transportBuilder, transportSettings);
-		this.executor = new MeshCallExecutor(discovery, balancer, this.transports, resilience,
+		this.executor = new MeshCallExecutor(discovery, balancer, loads, this.transports, resilience,
 				settings.isDeadlinePropagationEnabled());
 	}
 

@@ -37,6 +37,14 @@ public class MeshProperties {
 	private String serviceName;
 
 	/**
+	 * Zone this application runs in; when set, calls prefer instances whose zone metadata
+	 * is the same, and go to other zones only when none is available.
+	 */
+	@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+			message = "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+	private String zone;
+
+	/**
 	 * Version label of this mesh configuration, reported by the mesh endpoint.
 	 */
 	@Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._+:-]{0,63}",
@@ -75,6 +83,14 @@ public class MeshProperties {
 		this.serviceName = serviceName;
 	}
 
+	public String getZone() {
+		return this.zone;
+	}
+
+	public void setZone(String zone) {
+		this.zone = zone;
+	}
+
 	public String getConfigVersion() {
 		return this.configVersion;
 	}
@@ -107,6 +123,12 @@ public class MeshProperties {
 		 */
 		@PositiveDuration
 		private Duration attemptTimeout;
+
+		/**
+		 * How an instance is picked for each attempt: p2c-ewma, round-robin, random,
+		 * weighted or least-request.
+		 */
+		private LoadBalancing loadBalancer;
 
 		/**
 		 * Circuit breaker of the service.
@@ -142,6 +164,14 @@ public class MeshProperties {
 
 		public void setAttemptTimeout(Duration attemptTimeout) {
 			this.attemptTimeout = attemptTimeout;
+		}
+
+		public LoadBalancing getLoadBalancer() {
+			return this.loadBalancer;
+		}
+
+		public void setLoadBalancer(LoadBalancing loadBalancer) {
+			this.loadBalancer = loadBalancer;
 		}
 
 		public CircuitBreakerProperties getCircuitBreaker() {

@@ -18,6 +18,8 @@ public class MeshSettings {
 
 	private final String configVersion;
 
+	private final String zone;
+
 	private final Map<String, ServiceSettings> services;
 
 	private final MeshProperties.Defaults defaults;
@@ -37,6 +39,7 @@ public class MeshSettings {
 	public MeshSettings(MeshProperties properties, String applicationName) {
 		this.serviceName = resolveServiceName(properties.getServiceName(), applicationName);
 		this.configVersion = properties.getConfigVersion();
+		this.zone = properties.getZone();
 		this.defaults = properties.getDefaults();
 		this.deadlinePropagation = properties.getDeadlinePropagation().isEnabled();
 		Map<String, ServiceSettings> services = new LinkedHashMap<>();
@@ -68,6 +71,7 @@ public class MeshSettings {
 				Inherited.pick(service.getReadTimeout(), defaults.getReadTimeout(), null),
 				Inherited.pick(service.getTimeout(), defaults.getTimeout(), null),
 				Inherited.pick(service.getAttemptTimeout(), defaults.getAttemptTimeout(), null),
+				Inherited.pick(service.getLoadBalancer(), defaults.getLoadBalancer(), LoadBalancing.P2C_EWMA),
 				CircuitBreakerSettings.resolve(service.getCircuitBreaker(), defaults.getCircuitBreaker()),
 				RetrySettings.resolve(service.getRetry(), defaults.getRetry()),
 				RetryBudgetSettings.resolve(service.getRetryBudget(), defaults.getRetryBudget()),
@@ -83,6 +87,14 @@ public class MeshSettings {
 	 */
 	public String getServiceName() {
 		return this.serviceName;
+	}
+
+	/**
+	 * Return the zone this application runs in.
+	 * @return the zone, or {@code null} if not set
+	 */
+	public String getZone() {
+		return this.zone;
 	}
 
 	/**

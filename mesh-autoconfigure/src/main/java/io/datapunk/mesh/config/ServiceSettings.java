@@ -15,6 +15,7 @@ import java.util.List;
  * @param timeout time allowed for a whole call, all attempts and backoffs included
  * @param attemptTimeout time allowed for one attempt, or {@code null} for no bound but
  * the call's
+ * @param loadBalancer how an instance is picked for each attempt
  * @param circuitBreaker circuit breaker settings
  * @param retry retry settings
  * @param retryBudget retry budget settings
@@ -22,8 +23,8 @@ import java.util.List;
  * @since 0.1.0
  */
 public record ServiceSettings(String serviceId, List<URI> instances, Duration connectTimeout, Duration readTimeout,
-		Duration timeout, Duration attemptTimeout, CircuitBreakerSettings circuitBreaker, RetrySettings retry,
-		RetryBudgetSettings retryBudget, OutlierDetectionSettings outlierDetection) {
+		Duration timeout, Duration attemptTimeout, LoadBalancing loadBalancer, CircuitBreakerSettings circuitBreaker,
+		RetrySettings retry, RetryBudgetSettings retryBudget, OutlierDetectionSettings outlierDetection) {
 
 	/**
 	 * Create the settings, copying the instance list.

@@ -3,7 +3,7 @@ package io.datapunk.mesh.client;
 import java.util.List;
 
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
-import io.datapunk.mesh.balancer.RoundRobinLoadBalancer;
+import io.datapunk.mesh.balancer.ConfiguredLoadBalancer;
 import io.datapunk.mesh.client.scan.app.InventoryClient;
 import io.datapunk.mesh.client.scan.app.ScanAppConfiguration;
 import io.datapunk.mesh.client.scan.bad.EnableBadClientsConfiguration;
@@ -37,7 +37,7 @@ class MeshClientAutoConfigurationTests {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(MeshSettings.class)
 				.hasSingleBean(MeshDiscovery.class)
-				.hasSingleBean(RoundRobinLoadBalancer.class)
+				.hasSingleBean(ConfiguredLoadBalancer.class)
 				.hasSingleBean(MeshClientHttpRequestFactory.class)
 				.hasSingleBean(MeshClientFactory.class)
 				.hasSingleBean(InventoryClient.class)
@@ -67,7 +67,7 @@ class MeshClientAutoConfigurationTests {
 	void userLoadBalancerShouldReplaceTheMeshOne() {
 		MeshLoadBalancer first = (serviceId, instances) -> instances.get(0);
 		this.contextRunner.withBean(MeshLoadBalancer.class, () -> first).run((context) -> {
-			assertThat(context).hasSingleBean(MeshLoadBalancer.class).doesNotHaveBean(RoundRobinLoadBalancer.class);
+			assertThat(context).hasSingleBean(MeshLoadBalancer.class).doesNotHaveBean(ConfiguredLoadBalancer.class);
 			assertThat(context.getBean(MeshLoadBalancer.class)).isSameAs(first);
 		});
 	}

@@ -49,7 +49,7 @@ class MeshClientIntegrationTests {
 
 	@Test
 	void callsThroughMeshClientShouldReachAllThreeInstancesEvenly() {
-		withThreeInstances().run((context) -> {
+		withThreeInstances().withPropertyValues("mesh.services.inventory.load-balancer=round-robin").run((context) -> {
 			int[] before = servers.all().stream().mapToInt(TestHttpServer::hits).toArray();
 			InventoryClient inventory = context.getBean(InventoryClient.class);
 			for (int i = 0; i < 300; i++) {

@@ -1,0 +1,85 @@
+package io.datapunk.mesh.balancer;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.cloud.client.ServiceInstance;
+
+/**
+ * The {@link InstanceLoad} of every instance the mesh called, per service, keyed by
+ * address (host and port), so that the same instance found by two discovery sources
+ * shares one. The mesh's call pipeline reports each attempt here; load-aware balancers
+ * read it. Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public class InstanceLoads {
+
+	/**
+	 * Time constant of the latency averages by default, Finagle's: an answer's weight
+	 * halves in about 7 s.
+	 */
+	public static final Duration DEFAULT_DECAY = Duration.ofSeconds(10);
+
+	private final Map<String, Map<Address, InstanceLoad>> services = new ConcurrentHashMap<>();
+
+	private final long decayNanos;
+
+	/**
+	 * Create the registry with the default time constant.
+	 */
+	public InstanceLoads() {
+		this(DEFAULT_DECAY);
+	}
+
+	/**
+	 * Create the registry.
+	 * @param decay time constant of the latency averages: how fast old answers and an
+	 * idle instance's average fade
+	 */
+	public InstanceLoads(Duration decay) {
+		if (decay == null || decay.isNegative() || decay.isZero()) {
+			throw new IllegalArgumentException("decay must be > 0, but was " + decay);
+		}
+		this.decayNanos = decay.toNanos();
+	}
+
+	/**
+	 * Return the load of an instance, creating it on first use.
+	 * @param serviceId the service name
+	 * @param instance the instance
+	 * @return its load
+	 */
+	public InstanceLoad of(String serviceId, ServiceInstance instance) {
+		Map<Address, InstanceLoad> loads = this.services.get(serviceId);
+		if (loads == null) {
+			loads = this.services.computeIfAbsent(serviceId, (id) -> new ConcurrentHashMap<>());
+		}
+		Address address = new Address(instance.getHost(), instance.getPort());
+		InstanceLoad load = loads.get(address);
+		return (load != null) ? load : loads.computeIfAbsent(address, (key) -> new InstanceLoad(this.decayNanos));
+	}
+
+	/**
+	 * Forget the instances of a service that are not in a list and have nothing in
+	 * flight, so that the map follows discovery.
+	 * @param serviceId the service name
+	 * @param current the instances known now
+	 */
+	public void retain(String serviceId, Iterable<ServiceInstance> current) {
+		Map<Address, InstanceLoad> loads = this.services.get(serviceId);
+		if (loads == null) {
+			return;
+		}
+		Set<Address> keep = new HashSet<>();
+		current.forEach((instance) -> keep.add(new Address(instance.getHost(), instance.getPort())));
+		loads.entrySet().removeIf((entry) -> !keep.contains(entry.getKey()) && entry.getValue().inFlight() == 0);
+	}
+
+	private record Address(String host, int port) {
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.datapunk.mesh.balancer;
+
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.ToDoubleFunction;
+
+import org.springframework.cloud.client.ServiceInstance;
+
+/**
+ * The power of two choices: pick two different instances at random and keep the one that
+ * costs less, either on a tie.
+ *
+ * @author datapunk mesh team
+ */
+final class TwoChoices {
+
+	private TwoChoices() {
+	}
+
+	static ServiceInstance pick(List<ServiceInstance> instances, ToDoubleFunction<ServiceInstance> cost) {
+		int size = instances.size();
+		if (size == 1) {
+			return instances.get(0);
+		}
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		int first = random.nextInt(size);
+		// A second index among the other size - 1, so the two always differ.
+		int second = random.nextInt(size - 1);
+		if (second >= first) {
+			second++;
+		}
+		ServiceInstance a = instances.get(first);
+		ServiceInstance b = instances.get(second);
+		double costA = cost.applyAsDouble(a);
+		double costB = cost.applyAsDouble(b);
+		if (costA == costB) {
+			return random.nextBoolean() ? a : b;
+		}
+		return (costA < costB) ? a : b;
+	}
+
+}
