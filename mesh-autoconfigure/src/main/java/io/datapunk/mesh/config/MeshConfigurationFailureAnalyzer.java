@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -144,7 +145,10 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 			example = "'java.io.IOException' or 'java.net.http.HttpTimeoutException'";
 		}
 		else if (type.isEnum()) {
-			List<String> constants = Arrays.stream(type.getEnumConstants()).map(String::valueOf).toList();
+			// As users write them: COUNT_BASED binds from count-based.
+			List<String> constants = Arrays.stream(type.getEnumConstants())
+				.map((constant) -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).replace('_', '-'))
+				.toList();
 			rule = "must be one of " + String.join(", ", constants);
 			example = "'" + constants.get(0) + "'";
 		}

@@ -124,8 +124,8 @@ class ResilienceConfigurationFailureTests {
 		FailureAnalysis analysis = analyzeBinding("mesh.defaults.circuit-breaker.sliding-window-type=SLIDING");
 		assertThat(analysis.getDescription()).contains("Property: mesh.defaults.circuit-breaker.sliding-window-type")
 			.contains("Value: \"SLIDING\"")
-			.contains("Rule: must be one of COUNT_BASED, TIME_BASED");
-		assertThat(analysis.getAction()).contains("for example 'COUNT_BASED'.");
+			.contains("Rule: must be one of count-based, time-based");
+		assertThat(analysis.getAction()).contains("for example 'count-based'.");
 	}
 
 	@Test
@@ -214,6 +214,14 @@ class ResilienceConfigurationFailureTests {
 			.contains("Value: \"500ms\"")
 			.contains("Rule: must be at least 1s");
 		assertThat(analysis.getAction()).contains("for example '10s'");
+	}
+
+	@Test
+	void unknownLoadBalancerShouldFailListingTheStrategies() {
+		assertThat(analyzeBinding("mesh.services.inventory.load-balancer=fastest").getDescription())
+			.contains("Property: mesh.services.inventory.load-balancer")
+			.contains("Value: \"fastest\"")
+			.contains("Rule: must be one of p2c-ewma, round-robin, random, weighted, least-request");
 	}
 
 	@Test
