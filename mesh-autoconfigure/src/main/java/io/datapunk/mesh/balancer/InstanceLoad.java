@@ -109,7 +109,16 @@ public final class InstanceLoad {
 	 * @return the cost
 	 */
 	public double cost() {
-		return averageNanos() * (inFlight() + 1);
+		return cost(System.nanoTime());
+	}
+
+	/**
+	 * Return the cost of sending one more request here, at a given time.
+	 * @param nowNanos the current {@link System#nanoTime()}, read once for many instances
+	 * @return the cost
+	 */
+	public double cost(long nowNanos) {
+		return this.observed ? decayed(nowNanos) * (inFlight() + 1) : 0;
 	}
 
 }

@@ -2,6 +2,7 @@ package io.datapunk.mesh.balancer;
 
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -54,10 +55,20 @@ public class InstanceLoads {
 	 * @return its load
 	 */
 	public InstanceLoad of(String serviceId, ServiceInstance instance) {
+		return of(forService(serviceId), instance);
+	}
+
+	/**
+	 * Return the loads of a service's instances, for several look-ups in a row.
+	 * @param serviceId the service name
+	 * @return the loads by address, to pass to {@link #of(Map, ServiceInstance)}
+	 */
+	Map<Address, InstanceLoad> forService(String serviceId) {
 		Map<Address, InstanceLoad> loads = this.services.get(serviceId);
-		if (loads == null) {
-			loads = this.services.computeIfAbsent(serviceId, (id) -> new ConcurrentHashMap<>());
-		}
+		return (loads != null) ? loads : this.services.computeIfAbsent(serviceId, (id) -> new ConcurrentHashMap<>());
+	}
+
+	InstanceLoad of(Map<Address, InstanceLoad> loads, ServiceInstance instance) {
 		Address address = new Address(instance.getHost(), instance.getPort());
 		InstanceLoad load = loads.get(address);
 		return (load != null) ? load : loads.computeIfAbsent(address, (key) -> new InstanceLoad(this.decayNanos));
@@ -65,13 +76,14 @@ public class InstanceLoads {
 
 	/**
 	 * Forget the instances of a service that are not in a list and have nothing in
-	 * flight, so that the map follows discovery.
+	 * flight, once the loads kept outnumber the list by far: the map follows discovery
+	 * without a sweep on every call.
 	 * @param serviceId the service name
 	 * @param current the instances known now
 	 */
-	public void retain(String serviceId, Iterable<ServiceInstance> current) {
+	public void retain(String serviceId, List<ServiceInstance> current) {
 		Map<Address, InstanceLoad> loads = this.services.get(serviceId);
-		if (loads == null) {
+		if (loads == null || loads.size() <= 2 * current.size() + 8) {
 			return;
 		}
 		Set<Address> keep = new HashSet<>();
@@ -79,7 +91,7 @@ public class InstanceLoads {
 		loads.entrySet().removeIf((entry) -> !keep.contains(entry.getKey()) && entry.getValue().inFlight() == 0);
 	}
 
-	private record Address(String host, int port) {
+	record Address(String host, int port) {
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.datapunk.mesh.balancer;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -26,7 +27,8 @@ public class LeastRequestLoadBalancer implements MeshLoadBalancer {
 
 	@Override
 	public ServiceInstance choose(String serviceId, List<ServiceInstance> instances) {
-		return TwoChoices.pick(instances, (instance) -> this.loads.of(serviceId, instance).inFlight());
+		Map<InstanceLoads.Address, InstanceLoad> service = this.loads.forService(serviceId);
+		return TwoChoices.pick(instances, (instance) -> this.loads.of(service, instance).inFlight());
 	}
 
 }

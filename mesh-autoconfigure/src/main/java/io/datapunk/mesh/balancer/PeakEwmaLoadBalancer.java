@@ -1,6 +1,7 @@
 package io.datapunk.mesh.balancer;
 
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -27,7 +28,9 @@ public class PeakEwmaLoadBalancer implements MeshLoadBalancer {
 
 	@Override
 	public ServiceInstance choose(String serviceId, List<ServiceInstance> instances) {
-		return TwoChoices.pick(instances, (instance) -> this.loads.of(serviceId, instance).cost());
+		Map<InstanceLoads.Address, InstanceLoad> service = this.loads.forService(serviceId);
+		long now = System.nanoTime();
+		return TwoChoices.pick(instances, (instance) -> this.loads.of(service, instance).cost(now));
 	}
 
 }

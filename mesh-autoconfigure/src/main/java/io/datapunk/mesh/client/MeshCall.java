@@ -116,6 +116,7 @@ final class MeshCall {
 			throw new ServiceNotFoundException(serviceId, this.discovery.describeSources());
 		}
 		this.service.retryBudget().deposit();
+		this.loads.retain(serviceId, instances);
 		OutlierDetector outliers = this.service.outlierDetector();
 		while (true) {
 			List<ServiceInstance> available = (outliers != null) ? outliers.select(instances) : instances;

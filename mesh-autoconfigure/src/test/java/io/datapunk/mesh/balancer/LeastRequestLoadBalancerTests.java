@@ -46,6 +46,18 @@ class LeastRequestLoadBalancerTests {
 		assertThat(TestInstances.countPicks(this.balancer, instances, 100)).containsOnlyKeys("inventory-0");
 	}
 
+	@Test
+	void loadsOfInstancesGoneFromDiscoveryShouldBeForgotten() {
+		List<ServiceInstance> many = TestInstances.of("inventory", 40);
+		many.forEach((instance) -> this.loads.of("inventory", instance));
+		InstanceLoad kept = this.loads.of("inventory", many.get(0));
+		this.loads.retain("inventory", many.subList(0, 2));
+		assertThat(this.loads.of("inventory", many.get(0))).isSameAs(kept);
+		assertThat(this.loads.of("inventory", many.get(30))).isNotSameAs(kept);
+		this.loads.retain("inventory", many.subList(0, 2));
+		assertThat(this.loads.forService("inventory")).hasSize(3);
+	}
+
 	private void busy(ServiceInstance instance, int requests) {
 		for (int i = 0; i < requests; i++) {
 			this.loads.of("inventory", instance).begin();
