@@ -1,0 +1,49 @@
+package io.datapunk.mesh.benchmarks.load;
+
+import java.util.function.Function;
+
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A variant that lives in its own Spring application context, closed with it.
+ *
+ * @author datapunk mesh team
+ * @since 0.1.0
+ */
+public final class ContextVariantClient implements VariantClient {
+
+	private final ConfigurableApplicationContext context;
+
+	private final Function<String, Item> call;
+
+	private final String description;
+
+	/**
+	 * Create a client.
+	 * @param context the variant's context
+	 * @param call makes one call
+	 * @param description what the variant chose, see {@link #description()}
+	 */
+	public ContextVariantClient(ConfigurableApplicationContext context, Function<String, Item> call,
+			String description) {
+		this.context = context;
+		this.call = call;
+		this.description = description;
+	}
+
+	@Override
+	public String description() {
+		return this.description;
+	}
+
+	@Override
+	public Item item(String id) {
+		return this.call.apply(id);
+	}
+
+	@Override
+	public void close() {
+		this.context.close();
+	}
+
+}

@@ -1,0 +1,80 @@
+package io.datapunk.mesh.benchmarks.load;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import io.datapunk.mesh.benchmarks.load.mesh.MeshBenchmarkApplication;
+import io.datapunk.mesh.benchmarks.load.springcloud.SpringCloudBenchmarkApplication;
+
+/**
+ * The clients compared, each opened afresh for every run.
+ *
+ * @author datapunk mesh team
+ * @since 0.1.0
+ */
+public enum Variant {
+
+	/**
+	 * A plain {@code RestClient}, round robin over the fixed addresses: the floor.
+	 */
+	RAW {
+		@Override
+		public VariantClient open(List<String> urls) {
+			return new RawVariantClient(urls);
+		}
+	},
+
+	/**
+	 * A {@code @MeshClient} in a Spring Boot application with the mesh starter, default
+	 * mesh settings.
+	 */
+	MESH {
+		@Override
+		public VariantClient open(List<String> urls) {
+			return MeshBenchmarkApplication.open(urls);
+		}
+	},
+
+	/**
+	 * Spring Cloud LoadBalancer with retry, an HTTP interface on a {@code @LoadBalanced}
+	 * {@code RestClient}, and Spring Cloud CircuitBreaker with Resilience4j.
+	 */
+	SPRING_CLOUD {
+		@Override
+		public VariantClient open(List<String> urls) {
+			return SpringCloudBenchmarkApplication.open(urls);
+		}
+	};
+
+	/**
+	 * Open a client of the given backends.
+	 * @param urls the backends' addresses
+	 * @return a client, ready to call
+	 */
+	public abstract VariantClient open(List<String> urls);
+
+	/**
+	 * Return the name used on the command line and in tables, such as
+	 * {@code spring-cloud}.
+	 * @return the name
+	 */
+	public String id() {
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
+	}
+
+	/**
+	 * Return the variant of a command-line name.
+	 * @param id the name, such as {@code spring-cloud}
+	 * @return the variant
+	 * @throws IllegalArgumentException if no variant has that name
+	 */
+	public static Variant of(String id) {
+		return Arrays.stream(values())
+			.filter((variant) -> variant.id().equals(id.trim()))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Unknown variant '" + id + "'; known: "
+					+ String.join(", ", Arrays.stream(values()).map(Variant::id).toList())));
+	}
+
+}

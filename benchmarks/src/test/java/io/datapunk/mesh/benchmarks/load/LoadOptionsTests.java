@@ -1,0 +1,62 @@
+package io.datapunk.mesh.benchmarks.load;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+/**
+ * Tests for {@link LoadOptions}.
+ *
+ * @author datapunk mesh team
+ */
+class LoadOptionsTests {
+
+	@Test
+	void parseWithoutArgumentsShouldRunEverythingWithDefaults() {
+		LoadOptions options = LoadOptions.parse();
+		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(15));
+		assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(options.concurrency()).isEqualTo(8);
+		assertThat(options.rounds()).isOne();
+		assertThat(options.scenarios()).containsExactly(Scenario.values());
+		assertThat(options.variants()).containsExactly(Variant.values());
+	}
+
+	@Test
+	void parseShouldReadEveryOption() {
+		LoadOptions options = LoadOptions.parse("--duration", "20s", "--warmup", "500ms", "--concurrency", "4",
+				"--rounds", "3", "--scenarios", "slow-one,flaky", "--variants", "mesh,spring-cloud");
+		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(20));
+		assertThat(options.warmup()).isEqualTo(Duration.ofMillis(500));
+		assertThat(options.concurrency()).isEqualTo(4);
+		assertThat(options.rounds()).isEqualTo(3);
+		assertThat(options.scenarios()).isEqualTo(List.of(Scenario.SLOW_ONE, Scenario.FLAKY));
+		assertThat(options.variants()).isEqualTo(List.of(Variant.MESH, Variant.SPRING_CLOUD));
+	}
+
+	@Test
+	void parseWhenScenarioIsUnknownShouldNameTheKnownOnes() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse("--scenarios", "slow"))
+			.withMessageContaining("Unknown scenario 'slow'")
+			.withMessageContaining("overhead, slow-one, failover, flaky");
+	}
+
+	@Test
+	void parseWhenDurationIsBadShouldSaySo() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse("--duration", "soon"))
+			.withMessageContaining("--duration must be a duration");
+		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse("--duration", "0s"))
+			.withMessageContaining("--duration must be > 0");
+	}
+
+	@Test
+	void parseWhenValueIsMissingShouldSaySo() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse("--concurrency"))
+			.withMessage("Missing value of --concurrency");
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.datapunk.mesh.benchmarks.load;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link Variant}: each one starts, reaches every backend, and stops, so that
+ * the benchmark keeps working as the mesh and its configuration change.
+ *
+ * @author datapunk mesh team
+ */
+class VariantTests {
+
+	private static Backends backends;
+
+	@BeforeAll
+	static void startBackends() {
+		backends = new Backends(8);
+	}
+
+	@AfterAll
+	static void stopBackends() {
+		backends.close();
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void openShouldCallEveryBackendInTurn(Variant variant) {
+		Set<String> servedBy = new HashSet<>();
+		try (VariantClient client = variant.open(backends.urls())) {
+			for (int i = 0; i < Backends.COUNT; i++) {
+				Item item = client.item("42");
+				assertThat(item.id()).isEqualTo("42");
+				servedBy.add(item.servedBy());
+			}
+		}
+		assertThat(servedBy).containsExactlyInAnyOrder("backend-1", "backend-2", "backend-3");
+	}
+
+}
