@@ -5,7 +5,13 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
+import io.datapunk.mesh.balancer.InstanceLoad;
+import io.datapunk.mesh.balancer.InstanceLoads;
+import io.datapunk.mesh.balancer.LeastRequestLoadBalancer;
+import io.datapunk.mesh.balancer.PeakEwmaLoadBalancer;
+import io.datapunk.mesh.balancer.RandomLoadBalancer;
 import io.datapunk.mesh.balancer.RoundRobinLoadBalancer;
+import io.datapunk.mesh.balancer.WeightedLoadBalancer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -35,7 +41,7 @@ public class LoadBalancerBenchmark {
 	/**
 	 * The strategy, by its {@code mesh.*.load-balancer} name; see {@link #strategy}.
 	 */
-	@Param({ "round-robin" })
+	@Param({ "p2c-ewma", "round-robin", "random", "weighted", "least-request" })
 	public String strategy;
 
 	/**
@@ -46,6 +52,8 @@ public class LoadBalancerBenchmark {
 
 	private MeshLoadBalancer balancer;
 
+	private final InstanceLoads loads = new InstanceLoads();
+
 	private List<ServiceInstance> candidates;
 
 	/**
@@ -53,8 +61,13 @@ public class LoadBalancerBenchmark {
 	 */
 	@Setup
 	public void setUp() {
-		this.balancer = strategy(this.strategy);
 		this.candidates = instances(this.instances);
+		this.balancer = strategy(this.strategy, this.loads);
+		// Every instance has answered once, so load-aware strategies compare real costs.
+		for (ServiceInstance instance : this.candidates) {
+			InstanceLoad load = this.loads.of("inventory", instance);
+			load.end(load.begin() - 1_000_000, false);
+		}
 	}
 
 	/**
@@ -81,9 +94,13 @@ public class LoadBalancerBenchmark {
 	 * @param name the strategy's name
 	 * @return a new balancer
 	 */
-	static MeshLoadBalancer strategy(String name) {
+	static MeshLoadBalancer strategy(String name, InstanceLoads loads) {
 		return switch (name) {
+			case "p2c-ewma" -> new PeakEwmaLoadBalancer(loads);
 			case "round-robin" -> new RoundRobinLoadBalancer();
+			case "random" -> new RandomLoadBalancer();
+			case "weighted" -> new WeightedLoadBalancer();
+			case "least-request" -> new LeastRequestLoadBalancer(loads);
 			default -> throw new IllegalArgumentException("Unknown strategy '" + name + "'");
 		};
 	}

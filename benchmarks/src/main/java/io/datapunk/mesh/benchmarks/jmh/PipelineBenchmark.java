@@ -10,7 +10,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import io.datapunk.mesh.balancer.RoundRobinLoadBalancer;
+import io.datapunk.mesh.balancer.ConfiguredLoadBalancer;
+import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.benchmarks.load.Item;
 import io.datapunk.mesh.client.MeshClientFactory;
 import io.datapunk.mesh.client.MeshClientHttpRequestFactory;
@@ -92,10 +93,13 @@ public class PipelineBenchmark {
 			.baseUrl("http://127.0.0.1:8081")
 			.requestInterceptor(onWorkerThread(this.workers)));
 		MeshSettings settings = DiscoveryBenchmark.settings();
+		InstanceLoads loads = new InstanceLoads();
 		this.meshRequestFactory = new MeshClientHttpRequestFactory(settings,
-				new CompositeMeshDiscovery(List.of(new StaticDiscoveryClient(settings))), new RoundRobinLoadBalancer(),
-				ClientHttpRequestFactoryBuilder.of(() -> this.stub), ClientHttpRequestFactorySettings.defaults(),
-				new ResilienceRegistry(settings, CircuitBreakerRegistry.ofDefaults(), List.of(), Clock.systemUTC()));
+				new CompositeMeshDiscovery(List.of(new StaticDiscoveryClient(settings))),
+				new ConfiguredLoadBalancer(settings, loads), ClientHttpRequestFactoryBuilder.of(() -> this.stub),
+				ClientHttpRequestFactorySettings.defaults(),
+				new ResilienceRegistry(settings, CircuitBreakerRegistry.ofDefaults(), List.of(), Clock.systemUTC()),
+				loads);
 		this.mesh = new MeshClientFactory(RestClient::builder, this.meshRequestFactory, List.of())
 			.createClient(InventoryClient.class);
 	}
