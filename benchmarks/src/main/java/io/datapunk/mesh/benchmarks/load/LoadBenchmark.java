@@ -102,13 +102,13 @@ public final class LoadBenchmark {
 	 * does not measure whichever variant runs first on a cold JVM.
 	 */
 	private static void warmUp(Backends backends, LoadOptions options, PrintStream out) {
-		if (options.warmup().isZero()) {
+		if (options.jvmWarmup().isZero()) {
 			return;
 		}
-		out.println("JVM warm-up: every variant for " + options.warmup() + " on healthy backends, not measured");
+		out.println("JVM warm-up: every variant for " + options.jvmWarmup() + " on healthy backends, not measured");
 		out.flush();
-		LoadOptions warmUp = new LoadOptions(options.warmup(), Duration.ZERO, options.concurrency(), 1,
-				List.of(Scenario.OVERHEAD), options.variants());
+		LoadOptions warmUp = new LoadOptions(options.jvmWarmup(), Duration.ZERO, Duration.ZERO, options.concurrency(),
+				1, List.of(Scenario.OVERHEAD), options.variants());
 		for (Variant variant : options.variants()) {
 			backends.reset();
 			try (VariantClient client = variant.open(backends.urls())) {

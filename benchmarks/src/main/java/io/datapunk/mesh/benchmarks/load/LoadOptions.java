@@ -14,6 +14,7 @@ import org.springframework.boot.convert.DurationStyle;
  *
  * @param duration measured time of each variant in each round
  * @param warmup time each variant runs before it is measured, in each round
+ * @param jvmWarmup time each variant runs once, unmeasured, before the first scenario
  * @param concurrency callers, each making one call after another
  * @param rounds how often every variant runs per scenario; the variants take turns
  * starting a round, so that noise hits them alike
@@ -22,8 +23,8 @@ import org.springframework.boot.convert.DurationStyle;
  * @author datapunk mesh team
  * @since 0.1.0
  */
-public record LoadOptions(Duration duration, Duration warmup, int concurrency, int rounds, List<Scenario> scenarios,
-		List<Variant> variants) {
+public record LoadOptions(Duration duration, Duration warmup, Duration jvmWarmup, int concurrency, int rounds,
+		List<Scenario> scenarios, List<Variant> variants) {
 
 	/**
 	 * What {@code --help} prints.
@@ -32,6 +33,9 @@ public record LoadOptions(Duration duration, Duration warmup, int concurrency, i
 			Options (all optional):
 			  --duration 15s        measured time of each variant per round (ms, s, m)
 			  --warmup 5s           unmeasured time before it, per variant and round
+			  --jvm-warmup 5s       unmeasured time of every variant before the first scenario
+			                        (default: --warmup); with --warmup 0s, each run then measures
+			                        a fresh client from its first call on a warm JVM
 			  --concurrency 8       callers, each making one call after another
 			  --rounds 1            runs of every variant per scenario; variants take turns going first
 			  --scenarios all       comma-separated: overhead,slow-one,failover,flaky
@@ -44,6 +48,7 @@ public record LoadOptions(Duration duration, Duration warmup, int concurrency, i
 	public LoadOptions {
 		require(!duration.isNegative() && !duration.isZero(), "--duration must be > 0, but was " + duration);
 		require(!warmup.isNegative(), "--warmup must be >= 0, but was " + warmup);
+		require(!jvmWarmup.isNegative(), "--jvm-warmup must be >= 0, but was " + jvmWarmup);
 		require(concurrency > 0, "--concurrency must be > 0, but was " + concurrency);
 		require(rounds > 0, "--rounds must be > 0, but was " + rounds);
 		require(!scenarios.isEmpty(), "--scenarios must name at least one scenario");
@@ -61,6 +66,7 @@ public record LoadOptions(Duration duration, Duration warmup, int concurrency, i
 	public static LoadOptions parse(String... args) {
 		Duration duration = Duration.ofSeconds(15);
 		Duration warmup = Duration.ofSeconds(5);
+		Duration jvmWarmup = null;
 		int concurrency = 8;
 		int rounds = 1;
 		List<Scenario> scenarios = List.of(Scenario.values());
@@ -72,6 +78,7 @@ public record LoadOptions(Duration duration, Duration warmup, int concurrency, i
 			switch (name) {
 				case "--duration" -> duration = duration(name, value);
 				case "--warmup", "--warm-up" -> warmup = duration(name, value);
+				case "--jvm-warmup", "--jvm-warm-up" -> jvmWarmup = duration(name, value);
 				case "--concurrency" -> concurrency = integer(name, value);
 				case "--rounds" -> rounds = integer(name, value);
 				case "--scenarios" -> scenarios = value.equals("all") ? scenarios : list(value, Scenario::of);
@@ -79,7 +86,8 @@ public record LoadOptions(Duration duration, Duration warmup, int concurrency, i
 				default -> throw new IllegalArgumentException("Unknown option '" + name + "'");
 			}
 		}
-		return new LoadOptions(duration, warmup, concurrency, rounds, scenarios, variants);
+		return new LoadOptions(duration, warmup, (jvmWarmup != null) ? jvmWarmup : warmup, concurrency, rounds,
+				scenarios, variants);
 	}
 
 	private static Duration duration(String name, String value) {

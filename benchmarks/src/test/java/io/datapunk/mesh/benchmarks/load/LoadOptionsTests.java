@@ -20,6 +20,7 @@ class LoadOptionsTests {
 		LoadOptions options = LoadOptions.parse();
 		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(15));
 		assertThat(options.warmup()).isEqualTo(Duration.ofSeconds(5));
+		assertThat(options.jvmWarmup()).isEqualTo(Duration.ofSeconds(5));
 		assertThat(options.concurrency()).isEqualTo(8);
 		assertThat(options.rounds()).isOne();
 		assertThat(options.scenarios()).containsExactly(Scenario.values());
@@ -32,10 +33,18 @@ class LoadOptionsTests {
 				"--rounds", "3", "--scenarios", "slow-one,flaky", "--variants", "mesh,spring-cloud");
 		assertThat(options.duration()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(options.warmup()).isEqualTo(Duration.ofMillis(500));
+		assertThat(options.jvmWarmup()).isEqualTo(Duration.ofMillis(500));
 		assertThat(options.concurrency()).isEqualTo(4);
 		assertThat(options.rounds()).isEqualTo(3);
 		assertThat(options.scenarios()).isEqualTo(List.of(Scenario.SLOW_ONE, Scenario.FLAKY));
 		assertThat(options.variants()).isEqualTo(List.of(Variant.MESH, Variant.SPRING_CLOUD));
+	}
+
+	@Test
+	void parseWithJvmWarmupShouldKeepItApartFromTheWarmup() {
+		LoadOptions options = LoadOptions.parse("--warmup", "0s", "--jvm-warmup", "3s");
+		assertThat(options.warmup()).isZero();
+		assertThat(options.jvmWarmup()).isEqualTo(Duration.ofSeconds(3));
 	}
 
 	@Test
