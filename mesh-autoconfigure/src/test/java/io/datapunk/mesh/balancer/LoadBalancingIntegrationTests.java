@@ -44,12 +44,12 @@ class LoadBalancingIntegrationTests {
 				assertThat(slow.hits()).as("calls to the slow instance").isLessThanOrEqualTo(30);
 
 				slow.delay(Duration.ZERO);
-				Thread.sleep(2_000);
+				Thread.sleep(3_000);
 				slow.reset();
 				for (int i = 0; i < 300; i++) {
 					inventory.item(Integer.toString(i));
 				}
-				assertThat(slow.hits()).as("calls to the instance once fast").isGreaterThan(30);
+				assertThat(slow.hits()).as("calls to the instance once fast").isGreaterThan(15);
 			});
 	}
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.datapunk.mesh.DeadlineExceededException;
+import io.datapunk.mesh.MeshException;
 import io.datapunk.mesh.client.scan.app.InventoryClient;
 import io.datapunk.mesh.client.scan.app.ScanAppConfiguration;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
@@ -27,6 +28,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * Call deadlines against three real HTTP servers on 127.0.0.1: a call ends when its
@@ -111,14 +113,21 @@ class DeadlineIntegrationTests {
 	void inboundDeadlineShouldEndTheCallWhenTheCallerStopsWaiting() {
 		withThreeInstances().run((context) -> {
 			warmUpThenSlowDown(context);
-			long start = System.nanoTime();
-			assertThatExceptionOfType(DeadlineExceededException.class)
-				.isThrownBy(() -> serveWithInboundTimeout("300", context))
-				.satisfies((ex) -> {
-					assertThat(elapsedMillis(start)).isBetween(290L, UPPER_BOUND_MS);
-					assertThat(ex.getTimeout()).isEqualTo(Duration.ofMillis(300));
-				})
-				.withMessageContaining("the deadline of 300 ms passed");
+			DeadlineExceededException failure = null;
+			long elapsed = 0;
+			// A stalled machine can spend the whole 300 ms before sending: try again
+			// then.
+			for (int run = 0; run < 3 && (failure == null || failure.getAttempts().isEmpty()); run++) {
+				servers.all().forEach(TestHttpServer::reset);
+				long start = System.nanoTime();
+				failure = catchThrowableOfType(DeadlineExceededException.class,
+						() -> serveWithInboundTimeout("300", context));
+				elapsed = elapsedMillis(start);
+			}
+			assertThat(failure).isNotNull();
+			assertThat(elapsed).isBetween(290L, UPPER_BOUND_MS);
+			assertThat(failure.getTimeout()).isEqualTo(Duration.ofMillis(300));
+			assertThat(failure).hasMessageContaining("the deadline of 300 ms passed");
 			assertThat(InboundDeadline.current()).isNull();
 			assertThat(timeoutHeadersSent()).singleElement()
 				.satisfies((value) -> assertThat(value).isBetween(1L, 300L));
@@ -184,11 +193,13 @@ class DeadlineIntegrationTests {
 	@Test
 	void attemptTimeoutShouldCutASlowAttemptAndRetryElsewhere() {
 		TestHttpServer slow = servers.get(0);
-		slow.delay(SLOW);
-		withThreeInstances("mesh.services.inventory.attempt-timeout=100ms", "mesh.services.inventory.timeout=2s",
+		withThreeInstances("mesh.services.inventory.attempt-timeout=250ms", "mesh.services.inventory.timeout=3s",
 				"mesh.services.inventory.retry.base-backoff=1ms")
 			.run((context) -> {
 				InventoryClient inventory = context.getBean(InventoryClient.class);
+				warmUp(inventory);
+				slow.reset();
+				slow.delay(SLOW);
 				long slowest = 0;
 				for (int i = 0; i < 30; i++) {
 					long start = System.nanoTime();
@@ -196,7 +207,7 @@ class DeadlineIntegrationTests {
 						.doesNotContainEntry("server", slow.name());
 					slowest = Math.max(slowest, elapsedMillis(start));
 				}
-				assertThat(slowest).as("slowest call (ms)").isBetween(100L, 999L);
+				assertThat(slowest).as("slowest call (ms)").isBetween(250L, 1999L);
 				// Each slow attempt failed, and outlier ejection stops them after five.
 				assertThat(slow.hits()).isBetween(1, 5);
 			});
@@ -206,9 +217,24 @@ class DeadlineIntegrationTests {
 	 * Make one call while the servers answer at once, so that building the client is not
 	 * timed, then make every server slow and forget that call.
 	 */
+	/**
+	 * Make a few calls while the servers are fast, so that starting the HTTP client is
+	 * not timed; on a loaded machine even these may miss a short deadline.
+	 */
+	private static void warmUp(InventoryClient inventory) {
+		for (int i = 0; i < 5; i++) {
+			try {
+				inventory.item("warm-up");
+			}
+			catch (MeshException ex) {
+				// Timed out while the client started: the next call is warm.
+			}
+		}
+	}
+
 	private static InventoryClient warmUpThenSlowDown(AssertableApplicationContext context) {
 		InventoryClient inventory = context.getBean(InventoryClient.class);
-		inventory.item("warm-up");
+		warmUp(inventory);
 		servers.all().forEach((server) -> {
 			server.reset();
 			server.delay(SLOW);
