@@ -32,10 +32,13 @@ class VariantTests {
 
 	@ParameterizedTest
 	@EnumSource
-	void openShouldCallEveryBackendInTurn(Variant variant) {
+	void openShouldReachEveryBackend(Variant variant) {
 		Set<String> servedBy = new HashSet<>();
 		try (VariantClient client = variant.open(backends.urls())) {
-			for (int i = 0; i < Backends.COUNT; i++) {
+			// Round robin needs three calls; the mesh's p2c-ewma tries every backend it
+			// has
+			// no answer from yet, within a few more.
+			for (int i = 0; i < 10 * Backends.COUNT; i++) {
 				Item item = client.item("42");
 				assertThat(item.id()).isEqualTo("42");
 				servedBy.add(item.servedBy());
