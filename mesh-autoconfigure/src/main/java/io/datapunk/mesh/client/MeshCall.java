@@ -28,10 +28,12 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * One logical call and its attempts. A request that never reached a server is requeued at
- * once on an instance not tried yet, whatever its method; other failures are retried
- * after a backoff, preferably on another instance, if the method may be repeated and
- * attempts are left. Both draw on the service's retry budget, and nothing outlives the
- * deadline. Used by one thread, once.
+ * once on an instance not tried yet, whatever its method; other failures are retried,
+ * preferably on another instance, if the method may be repeated and attempts are left: at
+ * once the first time another instance can take it, after a backoff otherwise. Both draw
+ * on the service's retry budget, and nothing outlives the deadline. While a retry is
+ * possible, the body of an answer is read before the call returns, so that one cut short
+ * is retried too. Used by one thread, once.
  *
  * @author datapunk mesh team
  */
@@ -64,6 +66,9 @@ final class MeshCall {
 	private List<ServiceInstance> tried;
 
 	private int retries;
+
+	/** Retries that waited a backoff; the next wait's bound doubles with each. */
+	private int backedOffRetries;
 
 	/** Whether the deadline is the caller's, shorter than the service's own timeout. */
 	private final boolean callerDeadline;
@@ -146,18 +151,7 @@ final class MeshCall {
 				status = statusOf(response);
 			}
 			catch (IOException ex) {
-				recordFailure(instance, Outcomes.describe(ex), start);
-				this.lastFailure = ex;
-				if (isInstanceFailure()) {
-					load.end(begun, true);
-					if (outliers != null) {
-						outliers.onFailure(instance);
-					}
-				}
-				else {
-					load.abandon();
-				}
-				afterFailure(available, ex);
+				attemptFailed(instance, ex, start, load, begun, available);
 				continue;
 			}
 			catch (RuntimeException ex) {
@@ -167,8 +161,20 @@ final class MeshCall {
 				recordFailure(instance, Outcomes.describe(ex), start);
 				throw exhausted("the HTTP client failed", ex);
 			}
-			load.end(begun, status.is5xxServerError());
+			boolean retryable = isRetryable(status, response);
+			if (!retryable && mayRetry()) {
+				try {
+					// An instance that dies halfway through the body should cost a retry,
+					// not an error once the call has returned.
+					response = BufferedBodyResponse.read(response, status);
+				}
+				catch (IOException ex) {
+					attemptFailed(instance, ex, start, load, begun, available);
+					continue;
+				}
+			}
 			boolean serverError = status.is5xxServerError();
+			load.end(begun, serverError);
 			if (outliers != null) {
 				if (serverError) {
 					outliers.onFailure(instance);
@@ -177,7 +183,7 @@ final class MeshCall {
 					outliers.onSuccess(instance);
 				}
 			}
-			if (!isRetryable(status, response)) {
+			if (!retryable) {
 				this.answeredStatus = status.value();
 				return response;
 			}
@@ -187,8 +193,35 @@ final class MeshCall {
 					reasonOf(status), response.getHeaders(), null, null);
 			this.lastFailure = cause;
 			response.close();
-			retryOrThrow(cause);
+			retryOrThrow(available, cause);
 		}
+	}
+
+	private void attemptFailed(ServiceInstance instance, IOException failure, long start, InstanceLoad load, long begun,
+			List<ServiceInstance> available) {
+		recordFailure(instance, Outcomes.describe(failure), start);
+		this.lastFailure = failure;
+		if (isInstanceFailure()) {
+			load.end(begun, true);
+			OutlierDetector outliers = this.service.outlierDetector();
+			if (outliers != null) {
+				outliers.onFailure(instance);
+			}
+		}
+		else {
+			load.abandon();
+		}
+		afterFailure(available, failure);
+	}
+
+	/**
+	 * Return whether a failure after sending could still be retried: the method may be
+	 * repeated and attempts are left. Budget and deadline are checked when it happens.
+	 */
+	private boolean mayRetry() {
+		RetryPolicy policy = this.service.retryPolicy();
+		return 1 + this.retries < policy.maxAttempts()
+				&& policy.mayRepeat(this.request.getMethod(), isMarkedIdempotent());
 	}
 
 	/**
@@ -273,10 +306,10 @@ final class MeshCall {
 		if (!this.service.retryPolicy().isRetryable(this.service.serviceId(), this.request, failure)) {
 			throw exhausted("the failure is not one to retry (see retry.exceptions)", failure);
 		}
-		retryOrThrow(failure);
+		retryOrThrow(available, failure);
 	}
 
-	private void retryOrThrow(Throwable cause) {
+	private void retryOrThrow(List<ServiceInstance> available, Throwable cause) {
 		RetryPolicy policy = this.service.retryPolicy();
 		if (!policy.mayRepeat(this.request.getMethod(), isMarkedIdempotent())) {
 			throw exhausted(this.request.getMethod() + " is not idempotent, so it was not sent again (mark the method "
@@ -285,15 +318,32 @@ final class MeshCall {
 		if (1 + this.retries >= policy.maxAttempts()) {
 			throw exhausted("no attempts left (retry.max-attempts is " + policy.maxAttempts() + ")", cause);
 		}
-		Duration backoff = this.service.backoff().delay(this.retries + 1);
-		if (backoff.toNanos() >= this.deadline.remainingNanos()) {
+		Duration backoff = backoffBeforeRetry(available);
+		if (!backoff.isZero() && backoff.toNanos() >= this.deadline.remainingNanos()) {
 			throw deadlineExceeded(cause);
 		}
 		if (!this.service.retryBudget().tryWithdraw()) {
 			throw exhausted("the retry budget of service '" + this.service.serviceId() + "' is spent", cause);
 		}
 		this.retries++;
-		sleep(backoff, cause);
+		if (!backoff.isZero()) {
+			sleep(backoff, cause);
+		}
+	}
+
+	/**
+	 * Return the wait before the next retry. The first retry goes at once when another
+	 * instance can take it, as a requeue does: one failing instance then costs its
+	 * callers a round trip, not a backoff. Later retries, and a first retry that can only
+	 * go back to an instance already tried, wait with full jitter, the bound doubling
+	 * from {@code base-backoff}, so that a service failing as a whole is not pressed.
+	 */
+	private Duration backoffBeforeRetry(List<ServiceInstance> available) {
+		if (this.retries == 0 && untriedOrAll(available) != available) {
+			return Duration.ZERO;
+		}
+		this.backedOffRetries++;
+		return this.service.backoff().delay(this.backedOffRetries);
 	}
 
 	private boolean isMarkedIdempotent() {
