@@ -15,9 +15,13 @@ import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.Deadline;
+import io.datapunk.mesh.resilience.FailureReasons;
 import io.datapunk.mesh.resilience.OutlierDetector;
 import io.datapunk.mesh.resilience.RetryPolicy;
 import io.datapunk.mesh.resilience.ServiceResilience;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.http.HttpHeaders;
@@ -59,6 +63,10 @@ final class MeshCall {
 
 	private final boolean propagateDeadline;
 
+	private final ObservationRegistry observations;
+
+	private static final MeshAttemptObservationConvention OBSERVATION_CONVENTION = new MeshAttemptObservationConvention();
+
 	/** Attempts that failed, in order; created on the first failure. */
 	private List<MeshAttempt> failed;
 
@@ -85,7 +93,8 @@ final class MeshCall {
 
 	MeshCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
 			Deadline deadline, boolean callerDeadline, MeshDiscovery discovery, MeshLoadBalancer balancer,
-			InstanceLoads loads, AttemptTransport transport, boolean propagateDeadline) {
+			InstanceLoads loads, AttemptTransport transport, boolean propagateDeadline,
+			ObservationRegistry observations) {
 		this.service = service;
 		this.request = request;
 		this.headers = headers;
@@ -97,6 +106,7 @@ final class MeshCall {
 		this.loads = loads;
 		this.transport = transport;
 		this.propagateDeadline = propagateDeadline;
+		this.observations = observations;
 	}
 
 	/**
@@ -143,6 +153,7 @@ final class MeshCall {
 			long start = System.nanoTime();
 			InstanceLoad load = this.loads.of(serviceId, instance);
 			long begun = load.begin();
+			Observation observation = startObservation(instance);
 			ClientHttpResponse response;
 			HttpStatusCode status;
 			try {
@@ -151,17 +162,26 @@ final class MeshCall {
 				status = statusOf(response);
 			}
 			catch (IOException ex) {
+				stopObservation(observation, 0, ex);
 				attemptFailed(instance, ex, start, load, begun, available);
 				continue;
 			}
 			catch (RuntimeException ex) {
+				stopObservation(observation, 0, ex);
 				load.abandon();
 				// The HTTP client itself failed (a pool shut down, say): not a retryable
 				// outcome.
 				recordFailure(instance, Outcomes.describe(ex), start);
 				throw exhausted("the HTTP client failed", ex);
 			}
-			boolean retryable = isRetryable(status, response);
+			boolean retryable;
+			try {
+				retryable = isRetryable(status, response);
+			}
+			catch (RuntimeException | Error ex) {
+				stopObservation(observation, status.value(), null);
+				throw ex;
+			}
 			if (!retryable && mayRetry()) {
 				try {
 					// An instance that dies halfway through the body should cost a retry,
@@ -169,10 +189,12 @@ final class MeshCall {
 					response = BufferedBodyResponse.read(response, status);
 				}
 				catch (IOException ex) {
+					stopObservation(observation, 0, ex);
 					attemptFailed(instance, ex, start, load, begun, available);
 					continue;
 				}
 			}
+			stopObservation(observation, status.value(), null);
 			boolean serverError = status.is5xxServerError();
 			load.end(begun, serverError);
 			if (outliers != null) {
@@ -195,6 +217,31 @@ final class MeshCall {
 			response.close();
 			retryOrThrow(available, cause);
 		}
+	}
+
+	private Observation startObservation(ServiceInstance instance) {
+		if (this.observations.isNoop()) {
+			return Observation.NOOP;
+		}
+		return Observation
+			.createNotStarted(null, OBSERVATION_CONVENTION,
+					() -> new MeshAttemptObservationContext(this.headers, this.service.serviceId(),
+							InstanceUris.base(instance), this.request.getMethod()),
+					this.observations)
+			.start();
+	}
+
+	private static void stopObservation(Observation observation, int status, Throwable failure) {
+		if (observation.isNoop()) {
+			return;
+		}
+		MeshAttemptObservationContext context = (MeshAttemptObservationContext) observation.getContext();
+		context.setStatus(status);
+		if (failure != null) {
+			context.setFailureReason(FailureReasons.of(failure));
+			observation.error(failure);
+		}
+		observation.stop();
 	}
 
 	private void attemptFailed(ServiceInstance instance, IOException failure, long start, InstanceLoad load, long begun,
@@ -298,9 +345,8 @@ final class MeshCall {
 		}
 		if (RetryPolicy.neverReachedServer(failure) && untriedOrAll(available) != available) {
 			// Nothing reached a server, so any method may go elsewhere at once.
-			if (!this.service.retryBudget().tryWithdraw()) {
-				throw exhausted("the retry budget of service '" + this.service.serviceId() + "' is spent", failure);
-			}
+			withdrawFromBudget(failure);
+			this.service.statistics().requeued(FailureReasons.of(failure));
 			return;
 		}
 		if (!this.service.retryPolicy().isRetryable(this.service.serviceId(), this.request, failure)) {
@@ -322,12 +368,18 @@ final class MeshCall {
 		if (!backoff.isZero() && backoff.toNanos() >= this.deadline.remainingNanos()) {
 			throw deadlineExceeded(cause);
 		}
-		if (!this.service.retryBudget().tryWithdraw()) {
-			throw exhausted("the retry budget of service '" + this.service.serviceId() + "' is spent", cause);
-		}
+		withdrawFromBudget(cause);
+		this.service.statistics().retried(FailureReasons.of(cause));
 		this.retries++;
 		if (!backoff.isZero()) {
 			sleep(backoff, cause);
+		}
+	}
+
+	private void withdrawFromBudget(Throwable cause) {
+		if (!this.service.retryBudget().tryWithdraw()) {
+			this.service.statistics().budgetExhausted();
+			throw exhausted("the retry budget of service '" + this.service.serviceId() + "' is spent", cause);
 		}
 	}
 
