@@ -2,6 +2,7 @@ package io.datapunk.mesh.observability;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datapunk.mesh.observability.app.TracedApplication;
 import io.datapunk.mesh.observability.app.TracedApplication.InventoryClient;
 import io.micrometer.observation.Observation;
@@ -48,6 +49,24 @@ class TracingIntegrationTests {
 			// Spring Boot's log correlation: [traceId-spanId].
 			assertThat(output.getAll())
 				.containsPattern("\\[" + callerTraceId[0] + "-" + answer.get("spanId") + "\\].*Serving item 42");
+		}
+	}
+
+	@Test
+	void structuredLogLinesShouldCarryTheTrace(CapturedOutput output) throws Exception {
+		try (ConfigurableApplicationContext callee = start("inventory", "logging.structured.format.console=ecs");
+				ConfigurableApplicationContext caller = start("storefront", "logging.structured.format.console=ecs",
+						"mesh.services.inventory.instances=http://127.0.0.1:"
+								+ callee.getEnvironment().getProperty("local.server.port"))) {
+			Map<String, String> answer = caller.getBean(InventoryClient.class).item("7");
+			String line = output.getAll()
+				.lines()
+				.filter((candidate) -> candidate.contains("Serving item 7"))
+				.findFirst()
+				.orElseThrow();
+			Map<?, ?> json = new ObjectMapper().readValue(line, Map.class);
+			assertThat(json.get("message")).isEqualTo("Serving item 7");
+			assertThat(line).contains(answer.get("traceId")).contains(answer.get("spanId"));
 		}
 	}
 
