@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.SequenceInputStream;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 
@@ -45,14 +46,22 @@ final class BufferedBodyResponse implements ClientHttpResponse {
 
 	/**
 	 * Read a response's body, or its start. A body announced as longer than the limit is
-	 * left alone: it could not be retried whole anyway.
+	 * left alone: it could not be retried whole anyway. So is a response that has no body
+	 * whatever its headers say: to {@code HEAD}, and {@code 1xx}, {@code 204} and
+	 * {@code 304} answers (RFC 9110).
 	 * @param response the response, with its status already read
 	 * @param status its status
+	 * @param method the request's method
 	 * @return the response to hand to the caller
 	 * @throws IOException if the body could not be read, or ended before its announced
 	 * length; the response is closed then
 	 */
-	static ClientHttpResponse read(ClientHttpResponse response, HttpStatusCode status) throws IOException {
+	static ClientHttpResponse read(ClientHttpResponse response, HttpStatusCode status, HttpMethod method)
+			throws IOException {
+		if (HttpMethod.HEAD.equals(method) || status.is1xxInformational() || status.value() == 204
+				|| status.value() == 304) {
+			return response;
+		}
 		try {
 			HttpHeaders headers = response.getHeaders();
 			long announced = headers.getContentLength();

@@ -186,7 +186,7 @@ final class MeshCall {
 				try {
 					// An instance that dies halfway through the body should cost a retry,
 					// not an error once the call has returned.
-					response = BufferedBodyResponse.read(response, status);
+					response = BufferedBodyResponse.read(response, status, this.request.getMethod());
 				}
 				catch (IOException ex) {
 					stopObservation(observation, 0, ex);

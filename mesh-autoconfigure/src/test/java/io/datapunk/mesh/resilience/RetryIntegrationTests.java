@@ -225,6 +225,23 @@ class RetryIntegrationTests {
 	}
 
 	@Test
+	void headAnswerWithAContentLengthShouldNotBeReadAsABody() {
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.get(0).uri())
+			.run((context) -> {
+				RestClient restClient = context.getBean(MeshClientFactory.class).restClientBuilder().build();
+				for (int i = 0; i < 3; i++) {
+					assertThat(restClient.head()
+						.uri("http://orders/orders/1")
+						.retrieve()
+						.toBodilessEntity()
+						.getStatusCode()
+						.value()).isEqualTo(200);
+				}
+				assertThat(servers.get(0).hits()).isEqualTo(3);
+			});
+	}
+
+	@Test
 	void postWhoseBodyIsCutShouldFailAndNotBeSentAgain() {
 		servers.get(0).cutBodies(true);
 		this.contextRunner
