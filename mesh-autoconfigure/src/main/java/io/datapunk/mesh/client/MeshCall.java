@@ -57,6 +57,9 @@ final class MeshCall {
 
 	private final boolean propagateDeadline;
 
+	/** Whether the service's TLS is on: every instance is called over HTTPS. */
+	private final boolean tls;
+
 	/** Attempts that failed, in order; created on the first failure. */
 	private List<MeshAttempt> failed;
 
@@ -92,6 +95,7 @@ final class MeshCall {
 		this.loads = loads;
 		this.transport = transport;
 		this.propagateDeadline = propagateDeadline;
+		this.tls = service.settings().tls().enabled();
 	}
 
 	/**
@@ -141,7 +145,7 @@ final class MeshCall {
 			ClientHttpResponse response;
 			HttpStatusCode status;
 			try {
-				response = this.transport.send(InstanceUris.resolve(instance, this.request.getURI()),
+				response = this.transport.send(InstanceUris.resolve(instance, this.request.getURI(), this.tls),
 						this.request.getMethod(), this.headers, this.request.getAttributes(), this.body, timeLimit);
 				status = statusOf(response);
 			}
@@ -183,7 +187,7 @@ final class MeshCall {
 			}
 			recordFailure(instance, describe(status), start);
 			RestClientResponseException cause = new RestClientResponseException(
-					"Instance " + InstanceUris.base(instance) + " answered " + describe(status), status,
+					"Instance " + InstanceUris.base(instance, this.tls) + " answered " + describe(status), status,
 					reasonOf(status), response.getHeaders(), null, null);
 			this.lastFailure = cause;
 			response.close();
@@ -263,6 +267,18 @@ final class MeshCall {
 		if (this.deadline.isExpired()) {
 			throw deadlineExceeded(failure);
 		}
+		if (RetryPolicy.isTlsFailure(failure)) {
+			// The handshake failed, so the request was not processed: another instance
+			// may take it at once, but this one would fail the same way.
+			if (untriedOrAll(available) == available) {
+				throw exhausted("TLS failure, not retried on the same instance, and no other instance is left",
+						failure);
+			}
+			if (!this.service.retryBudget().tryWithdraw()) {
+				throw exhausted("the retry budget of service '" + this.service.serviceId() + "' is spent", failure);
+			}
+			return;
+		}
 		if (RetryPolicy.neverReachedServer(failure) && untriedOrAll(available) != available) {
 			// Nothing reached a server, so any method may go elsewhere at once.
 			if (!this.service.retryBudget().tryWithdraw()) {
@@ -316,7 +332,7 @@ final class MeshCall {
 			this.failed = new ArrayList<>(4);
 			this.tried = new ArrayList<>(4);
 		}
-		this.failed.add(new MeshAttempt(this.failed.size() + 1, InstanceUris.base(instance), outcome,
+		this.failed.add(new MeshAttempt(this.failed.size() + 1, InstanceUris.base(instance, this.tls), outcome,
 				Duration.ofNanos(System.nanoTime() - startNanos)));
 		this.tried.add(instance);
 	}

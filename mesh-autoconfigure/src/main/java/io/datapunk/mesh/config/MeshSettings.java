@@ -26,6 +26,9 @@ public class MeshSettings {
 
 	private final boolean deadlinePropagation;
 
+	/** Settings a service without a mesh.services entry gets, as (defaults). */
+	private final ServiceSettings defaultSettings;
+
 	/** Settings of called services that have no mesh.services entry, resolved once. */
 	private final Map<String, ServiceSettings> unconfigured = new ConcurrentHashMap<>();
 
@@ -50,7 +53,7 @@ public class MeshSettings {
 		});
 		this.services = Collections.unmodifiableMap(services);
 		// Resolving the defaults alone checks them at startup, not at a first call.
-		resolve("(defaults)", new MeshProperties.Service());
+		this.defaultSettings = resolve("(defaults)", new MeshProperties.Service());
 	}
 
 	private static String resolveServiceName(String configured, String applicationName) {
@@ -75,7 +78,8 @@ public class MeshSettings {
 				CircuitBreakerSettings.resolve(service.getCircuitBreaker(), defaults.getCircuitBreaker()),
 				RetrySettings.resolve(service.getRetry(), defaults.getRetry()),
 				RetryBudgetSettings.resolve(service.getRetryBudget(), defaults.getRetryBudget()),
-				OutlierDetectionSettings.resolve(service.getOutlierDetection(), defaults.getOutlierDetection()));
+				OutlierDetectionSettings.resolve(service.getOutlierDetection(), defaults.getOutlierDetection()),
+				TlsSettings.resolve(service.getTls(), defaults.getTls()));
 		SettingsRules.check(name, service, defaults, settings);
 		return settings;
 	}
@@ -117,6 +121,15 @@ public class MeshSettings {
 			settings = this.unconfigured.computeIfAbsent(serviceId, (id) -> resolve(id, new MeshProperties.Service()));
 		}
 		return settings;
+	}
+
+	/**
+	 * Return the settings of {@code mesh.defaults} alone, as a service without a
+	 * {@code mesh.services} entry gets them, under the name {@code (defaults)}.
+	 * @return the default settings
+	 */
+	public ServiceSettings defaults() {
+		return this.defaultSettings;
 	}
 
 	/**
