@@ -1,6 +1,7 @@
 package io.datapunk.mesh.client;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -65,10 +66,11 @@ final class ServiceTlsBundles {
 					RULE + ", but the application has no SslBundles bean (Spring Boot's SslAutoConfiguration)",
 					"a bundle configured under spring.ssl.bundle.pem.<name>");
 		}
-		if (!this.bundles.getBundleNames().contains(bundle)) {
-			throw new InvalidMeshPropertyException(property, bundle,
-					RULE + " (configured: " + this.bundles.getBundleNames() + ")",
-					"'" + bundle + "' with spring.ssl.bundle.pem." + bundle + ".truststore.certificate set");
+		List<String> known = this.bundles.getBundleNames();
+		if (!known.contains(bundle)) {
+			String example = known.isEmpty() ? "'mesh-ca' with spring.ssl.bundle.pem.mesh-ca.truststore.certificate set"
+					: "'" + known.get(0) + "'";
+			throw new InvalidMeshPropertyException(property, bundle, RULE + " (configured: " + known + ")", example);
 		}
 	}
 

@@ -29,8 +29,10 @@ public record TlsSettings(boolean enabled, String bundle, boolean verifyHostname
 	}
 
 	static TlsSettings resolve(TlsProperties service, TlsProperties defaults) {
+		String bundle = Inherited.pick(service.getBundle(), defaults.getBundle(), DEFAULTS.bundle());
 		return new TlsSettings(Inherited.pick(service.getEnabled(), defaults.getEnabled(), DEFAULTS.enabled()),
-				Inherited.pick(service.getBundle(), defaults.getBundle(), DEFAULTS.bundle()),
+				// Set empty, it says "none", overriding a bundle of mesh.defaults.
+				(bundle != null && bundle.isEmpty()) ? null : bundle,
 				Inherited.pick(service.getVerifyHostname(), defaults.getVerifyHostname(), DEFAULTS.verifyHostname()));
 	}
 

@@ -1,8 +1,10 @@
 package io.datapunk.mesh.client;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.datapunk.mesh.MeshException;
 import io.datapunk.mesh.resilience.InstanceOutlierState;
@@ -20,6 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClient;
+import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -154,7 +160,10 @@ class TlsIntegrationTests {
 	@Test
 	void instancesWithWrongHostOrExpiredCertificatesShouldBeSkippedAndCounted() {
 		this.contextRunner.withPropertyValues(trustBundle("mesh-ca"))
-			.withPropertyValues(instances(one, wrongHost, expired), "mesh.services.orders.tls.bundle=mesh-ca")
+			.withPropertyValues(instances(one, wrongHost, expired), "mesh.services.orders.tls.bundle=mesh-ca",
+					// In turn, so that each bad instance gets its share of first
+					// attempts.
+					"mesh.services.orders.load-balancer=round-robin")
 			.run((context) -> {
 				OrdersClient orders = context.getBean(MeshClientFactory.class)
 					.createClient(OrdersClient.class, "orders");
@@ -178,6 +187,71 @@ class TlsIntegrationTests {
 					.isPositive();
 				// The good instance never failed, so it is not even tracked.
 				assertThat(outliers.snapshot()).extracting(InstanceOutlierState::instance).doesNotContain(one.uri());
+			});
+	}
+
+	@Test
+	void hostnameVerificationOffShouldTrustAWrongHostCertificateForThatServiceOnly() {
+		this.contextRunner.withPropertyValues(trustBundle("mesh-ca"))
+			.withPropertyValues("mesh.defaults.tls.bundle=mesh-ca", instances(wrongHost),
+					"mesh.services.orders.tls.verify-hostname=false",
+					"mesh.services.billing.instances=" + wrongHost.uri(),
+					"mesh.services.stranger.instances=" + one.uri(), "mesh.services.stranger.tls.bundle=",
+					"mesh.services.stranger.tls.verify-hostname=false")
+			.run((context) -> {
+				MeshClientFactory factory = context.getBean(MeshClientFactory.class);
+				OrdersClient orders = factory.createClient(OrdersClient.class, "orders");
+				OrdersClient billing = factory.createClient(OrdersClient.class, "billing");
+				OrdersClient stranger = factory.createClient(OrdersClient.class, "stranger");
+				// Same JVM, same bundle, same instance: only the service that turned it
+				// off skips the host name, before and after the other one tried.
+				assertThat(orders.order("1")).containsEntry("server", "wrong-host");
+				assertThatExceptionOfType(MeshException.class).isThrownBy(() -> billing.order("1"))
+					.withMessageContaining("TLS failure")
+					.withMessageContaining("No subject alternative names matching IP address 127.0.0.1");
+				assertThat(orders.order("2")).containsEntry("server", "wrong-host");
+				// Without host names, the chain is still checked: the JVM's trust does
+				// not know the private authority.
+				assertThatExceptionOfType(MeshException.class).isThrownBy(() -> stranger.order("1"))
+					.withMessageContaining("TLS failure")
+					.withMessageContaining("PKIX path building failed");
+			});
+	}
+
+	@Test
+	void serviceTlsOnShouldCallInstancesWrittenWithHttpOverHttps() {
+		this.contextRunner.withPropertyValues(trustBundle("mesh-ca"))
+			.withPropertyValues("mesh.services.orders.instances=http://127.0.0.1:" + one.port(),
+					"mesh.services.orders.tls.enabled=true", "mesh.services.orders.tls.bundle=mesh-ca")
+			.run((context) -> {
+				OrdersClient orders = context.getBean(MeshClientFactory.class)
+					.createClient(OrdersClient.class, "orders");
+				assertThat(orders.order("1")).containsEntry("server", "one");
+			});
+	}
+
+	@Test
+	void discoveryMetadataShouldMarkInstancesSecure() {
+		DiscoveryClient discovery = new SimpleDiscoveryClient(new SimpleDiscoveryProperties() {
+			{
+				DefaultServiceInstance consul = new DefaultServiceInstance("orders-1", "orders", "127.0.0.1",
+						one.port(), false, Map.of("secure", "true"));
+				DefaultServiceInstance scheme = new DefaultServiceInstance("orders-2", "orders", "127.0.0.1",
+						two.port(), false, Map.of("scheme", "https"));
+				getInstances().put("orders", List.of(consul, scheme));
+			}
+		});
+		this.contextRunner.withPropertyValues(trustBundle("mesh-ca"))
+			.withPropertyValues("mesh.services.orders.tls.bundle=mesh-ca")
+			.withBean(DiscoveryClient.class, () -> discovery)
+			.run((context) -> {
+				OrdersClient orders = context.getBean(MeshClientFactory.class)
+					.createClient(OrdersClient.class, "orders");
+				Set<Object> servers = new HashSet<>();
+				for (int i = 0; i < 20; i++) {
+					servers.add(orders.order(Integer.toString(i)).get("server"));
+				}
+				assertThat(servers).containsExactlyInAnyOrder("one", "two");
 			});
 	}
 
