@@ -213,6 +213,25 @@ public final class TestCertificates {
 			return file;
 		}
 
+		/**
+		 * Write the certificate as a password-protected PKCS#12 trust store.
+		 * @param file the file
+		 * @param password the store's password
+		 * @return the file
+		 */
+		public Path writeTrustStore(Path file, String password) {
+			try (OutputStream out = Files.newOutputStream(file)) {
+				KeyStore store = KeyStore.getInstance("PKCS12");
+				store.load(null, null);
+				store.setCertificateEntry("ca", this.certificate);
+				store.store(out, password.toCharArray());
+				return file;
+			}
+			catch (IOException | GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
 		static String certificatePem(X509Certificate certificate) {
 			try {
 				return pem("CERTIFICATE", certificate.getEncoded());
