@@ -20,7 +20,8 @@ public class TlsProperties {
 	 * Name of the Spring Boot SSL bundle (spring.ssl.bundle.*) whose trust material
 	 * verifies the instances' certificates and whose key, if any, is presented as the
 	 * client certificate (mutual TLS). Unset, the JVM's default trust store is used and
-	 * no client certificate is sent.
+	 * no client certificate is sent; set empty in a service, the same even if
+	 * mesh.defaults.tls.bundle is set.
 	 */
 	private String bundle;
 
