@@ -10,6 +10,8 @@ import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.ResilienceAutoConfiguration;
 import io.datapunk.mesh.resilience.ResilienceRegistry;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -50,11 +52,14 @@ public class MeshClientAutoConfiguration {
 	MeshClientHttpRequestFactory meshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery,
 			MeshLoadBalancer balancer, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> transportBuilder,
 			ObjectProvider<ClientHttpRequestFactorySettings> transportSettings, ResilienceRegistry resilience,
-			ObjectProvider<InstanceLoads> loads, ObjectProvider<SslBundles> sslBundles) {
-		return new MeshClientHttpRequestFactory(settings, discovery, balancer,
+			ObjectProvider<InstanceLoads> loads, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<SslBundles> sslBundles) {
+		MeshClientHttpRequestFactory factory = new MeshClientHttpRequestFactory(settings, discovery, balancer,
 				transportBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
 				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults), resilience,
 				loads.getIfAvailable(InstanceLoads::new), sslBundles.getIfAvailable());
+		factory.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
+		return factory;
 	}
 
 	@Bean

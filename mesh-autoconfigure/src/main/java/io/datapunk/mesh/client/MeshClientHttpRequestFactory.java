@@ -8,6 +8,8 @@ import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.ResilienceRegistry;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
@@ -73,6 +75,15 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, D
 				new ServiceTlsBundles(settings, sslBundles));
 		this.executor = new MeshCallExecutor(discovery, balancer, loads, this.transports, resilience,
 				settings.isDeadlinePropagationEnabled());
+	}
+
+	/**
+	 * Observe each attempt in the given registry (one observation per attempt; the
+	 * logical call is observed by the {@code RestClient} above).
+	 * @param observations the registry, {@link ObservationRegistry#NOOP} for none
+	 */
+	public void setObservationRegistry(ObservationRegistry observations) {
+		this.executor.setObservationRegistry(observations);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.datapunk.mesh.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,8 @@ public class MeshSettings {
 	/** Settings a service without a mesh.services entry gets, as (defaults). */
 	private final ServiceSettings defaultSettings;
 
+	private final Set<String> criticalServices;
+
 	/** Settings of called services that have no mesh.services entry, resolved once. */
 	private final Map<String, ServiceSettings> unconfigured = new ConcurrentHashMap<>();
 
@@ -52,6 +55,13 @@ public class MeshSettings {
 			services.put(name, resolve(name, service));
 		});
 		this.services = Collections.unmodifiableMap(services);
+		Set<String> critical = new LinkedHashSet<>();
+		properties.getServices().forEach((name, service) -> {
+			if (service.isCritical()) {
+				critical.add(name);
+			}
+		});
+		this.criticalServices = Collections.unmodifiableSet(critical);
 		// Resolving the defaults alone checks them at startup, not at a first call.
 		this.defaultSettings = resolve("(defaults)", new MeshProperties.Service());
 	}
@@ -147,6 +157,15 @@ public class MeshSettings {
 	 */
 	public Set<String> configuredServices() {
 		return this.services.keySet();
+	}
+
+	/**
+	 * Return the services marked {@code critical}: the application is not ready while one
+	 * of them is down.
+	 * @return the names, in configuration order
+	 */
+	public Set<String> criticalServices() {
+		return this.criticalServices;
 	}
 
 }
