@@ -16,6 +16,7 @@ import io.datapunk.mesh.balancer.InstanceLoad;
 import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.config.TlsSettings;
 import io.datapunk.mesh.health.MeshServices;
 import io.datapunk.mesh.health.ServiceState;
 import io.datapunk.mesh.resilience.InstanceOutlierState;
@@ -75,7 +76,12 @@ final class MeshDescriptors {
 		return new ServiceDescriptor(serviceId, status(state), loadBalancer(serviceId),
 				outliers != null && outliers.isPanicking(), instances(serviceId, outliers),
 				(resilience != null) ? circuitBreaker(resilience.circuitBreaker()) : null,
-				(resilience != null) ? retries(resilience) : null);
+				(resilience != null) ? retries(resilience) : null, tls(serviceId));
+	}
+
+	private ServiceDescriptor.TlsDescriptor tls(String serviceId) {
+		TlsSettings tls = this.settings.service(serviceId).tls();
+		return new ServiceDescriptor.TlsDescriptor(tls.enabled(), tls.bundle(), tls.verifyHostname());
 	}
 
 	private List<InstanceDescriptor> instances(String serviceId, OutlierDetector outliers) {

@@ -18,11 +18,25 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param instances the instances discovery knows, with what the mesh measured of them
  * @param circuitBreaker the service's breaker, or {@code null} without one
  * @param retries the retries and requeues so far and the budget they draw on
+ * @param tls the service's TLS settings
  * @since 0.1.0
  */
 public record ServiceDescriptor(String service, String status, String loadBalancer, boolean panic,
-		List<InstanceDescriptor> instances, CircuitBreakerDescriptor circuitBreaker,
-		RetriesDescriptor retries) implements OperationResponseBody {
+		List<InstanceDescriptor> instances, CircuitBreakerDescriptor circuitBreaker, RetriesDescriptor retries,
+		TlsDescriptor tls) implements OperationResponseBody {
+
+	/**
+	 * The service's TLS settings: names and switches only, never key material or
+	 * passwords.
+	 *
+	 * @param enabled whether every instance is called over HTTPS (others only when their
+	 * address or metadata says so)
+	 * @param bundle the SSL bundle's name, or {@code null} for the JVM's default trust
+	 * @param verifyHostname whether instances' certificates must name their host
+	 */
+	public record TlsDescriptor(boolean enabled, String bundle, boolean verifyHostname) {
+
+	}
 
 	/**
 	 * One instance.

@@ -63,6 +63,9 @@ final class MeshCall {
 
 	private final boolean propagateDeadline;
 
+	/** Whether the service's TLS is on: every instance is called over HTTPS. */
+	private final boolean tls;
+
 	private final ObservationRegistry observations;
 
 	private static final MeshAttemptObservationConvention OBSERVATION_CONVENTION = new MeshAttemptObservationConvention();
@@ -106,6 +109,7 @@ final class MeshCall {
 		this.loads = loads;
 		this.transport = transport;
 		this.propagateDeadline = propagateDeadline;
+		this.tls = service.settings().tls().enabled();
 		this.observations = observations;
 	}
 
@@ -157,7 +161,7 @@ final class MeshCall {
 			ClientHttpResponse response;
 			HttpStatusCode status;
 			try {
-				response = this.transport.send(InstanceUris.resolve(instance, this.request.getURI()),
+				response = this.transport.send(InstanceUris.resolve(instance, this.request.getURI(), this.tls),
 						this.request.getMethod(), this.headers, this.request.getAttributes(), this.body, timeLimit);
 				status = statusOf(response);
 			}
@@ -211,7 +215,7 @@ final class MeshCall {
 			}
 			recordFailure(instance, describe(status), start);
 			RestClientResponseException cause = new RestClientResponseException(
-					"Instance " + InstanceUris.base(instance) + " answered " + describe(status), status,
+					"Instance " + InstanceUris.base(instance, this.tls) + " answered " + describe(status), status,
 					reasonOf(status), response.getHeaders(), null, null);
 			this.lastFailure = cause;
 			response.close();
@@ -226,7 +230,7 @@ final class MeshCall {
 		return Observation
 			.createNotStarted(null, OBSERVATION_CONVENTION,
 					() -> new MeshAttemptObservationContext(this.headers, this.service.serviceId(),
-							InstanceUris.base(instance), this.request.getMethod()),
+							InstanceUris.base(instance, this.tls), this.request.getMethod()),
 					this.observations)
 			.start();
 	}
@@ -343,6 +347,17 @@ final class MeshCall {
 		if (this.deadline.isExpired()) {
 			throw deadlineExceeded(failure);
 		}
+		if (RetryPolicy.isTlsFailure(failure)) {
+			// The handshake failed, so the request was not processed: another instance
+			// may take it at once, but this one would fail the same way.
+			if (untriedOrAll(available) == available) {
+				throw exhausted("TLS failure, not retried on the same instance, and no other instance is left",
+						failure);
+			}
+			withdrawFromBudget(failure);
+			this.service.statistics().requeued(FailureReasons.of(failure));
+			return;
+		}
 		if (RetryPolicy.neverReachedServer(failure) && untriedOrAll(available) != available) {
 			// Nothing reached a server, so any method may go elsewhere at once.
 			withdrawFromBudget(failure);
@@ -418,7 +433,7 @@ final class MeshCall {
 			this.failed = new ArrayList<>(4);
 			this.tried = new ArrayList<>(4);
 		}
-		this.failed.add(new MeshAttempt(this.failed.size() + 1, InstanceUris.base(instance), outcome,
+		this.failed.add(new MeshAttempt(this.failed.size() + 1, InstanceUris.base(instance, this.tls), outcome,
 				Duration.ofNanos(System.nanoTime() - startNanos)));
 		this.tried.add(instance);
 	}

@@ -158,6 +158,13 @@ public class MeshProperties {
 		@NestedConfigurationProperty
 		private final OutlierDetectionProperties outlierDetection = new OutlierDetectionProperties();
 
+		/**
+		 * TLS of the calls to the service.
+		 */
+		@Valid
+		@NestedConfigurationProperty
+		private final TlsProperties tls = new TlsProperties();
+
 		public Duration getAttemptTimeout() {
 			return this.attemptTimeout;
 		}
@@ -188,6 +195,10 @@ public class MeshProperties {
 
 		public OutlierDetectionProperties getOutlierDetection() {
 			return this.outlierDetection;
+		}
+
+		public TlsProperties getTls() {
+			return this.tls;
 		}
 
 	}

@@ -27,6 +27,9 @@ public class MeshSettings {
 
 	private final boolean deadlinePropagation;
 
+	/** Settings a service without a mesh.services entry gets, as (defaults). */
+	private final ServiceSettings defaultSettings;
+
 	private final Set<String> criticalServices;
 
 	/** Settings of called services that have no mesh.services entry, resolved once. */
@@ -60,7 +63,7 @@ public class MeshSettings {
 		});
 		this.criticalServices = Collections.unmodifiableSet(critical);
 		// Resolving the defaults alone checks them at startup, not at a first call.
-		resolve("(defaults)", new MeshProperties.Service());
+		this.defaultSettings = resolve("(defaults)", new MeshProperties.Service());
 	}
 
 	private static String resolveServiceName(String configured, String applicationName) {
@@ -85,7 +88,8 @@ public class MeshSettings {
 				CircuitBreakerSettings.resolve(service.getCircuitBreaker(), defaults.getCircuitBreaker()),
 				RetrySettings.resolve(service.getRetry(), defaults.getRetry()),
 				RetryBudgetSettings.resolve(service.getRetryBudget(), defaults.getRetryBudget()),
-				OutlierDetectionSettings.resolve(service.getOutlierDetection(), defaults.getOutlierDetection()));
+				OutlierDetectionSettings.resolve(service.getOutlierDetection(), defaults.getOutlierDetection()),
+				TlsSettings.resolve(service.getTls(), defaults.getTls()));
 		SettingsRules.check(name, service, defaults, settings);
 		return settings;
 	}
@@ -127,6 +131,15 @@ public class MeshSettings {
 			settings = this.unconfigured.computeIfAbsent(serviceId, (id) -> resolve(id, new MeshProperties.Service()));
 		}
 		return settings;
+	}
+
+	/**
+	 * Return the settings of {@code mesh.defaults} alone, as a service without a
+	 * {@code mesh.services} entry gets them, under the name {@code (defaults)}.
+	 * @return the default settings
+	 */
+	public ServiceSettings defaults() {
+		return this.defaultSettings;
 	}
 
 	/**
