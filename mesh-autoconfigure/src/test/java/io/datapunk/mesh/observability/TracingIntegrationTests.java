@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystemProperty;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -67,6 +68,11 @@ class TracingIntegrationTests {
 			Map<?, ?> json = new ObjectMapper().readValue(line, Map.class);
 			assertThat(json.get("message")).isEqualTo("Serving item 7");
 			assertThat(line).contains(answer.get("traceId")).contains(answer.get("spanId"));
+		}
+		finally {
+			// Boot keeps the format in a system property, which would make every later
+			// test in this JVM log JSON.
+			System.clearProperty(LoggingSystemProperty.CONSOLE_STRUCTURED_FORMAT.getEnvironmentVariableName());
 		}
 	}
 
