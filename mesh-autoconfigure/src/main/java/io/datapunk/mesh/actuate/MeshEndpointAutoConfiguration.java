@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code mesh} endpoint:
@@ -33,13 +34,19 @@ public class MeshEndpointAutoConfiguration {
 	/** The switch of the endpoint's write operations. */
 	public static final String WRITE_OPERATIONS_PROPERTY = "mesh.actuator.write-operations.enabled";
 
+	/**
+	 * The role a caller needs for the write operations; empty for any authenticated one.
+	 */
+	public static final String WRITE_ROLE_PROPERTY = "mesh.actuator.write-operations.role";
+
 	@Bean
 	@ConditionalOnMissingBean(MeshEndpoint.class)
 	@ConditionalOnBooleanProperty(name = WRITE_OPERATIONS_PROPERTY)
 	WritableMeshEndpoint writableMeshEndpoint(MeshSettings settings, MeshServices services, MeshDiscovery discovery,
-			MeshLoadBalancer balancer, InstanceLoads loads) {
+			MeshLoadBalancer balancer, InstanceLoads loads, Environment environment) {
 		return new WritableMeshEndpoint(
-				new MeshDescriptors(settings, services, balancer, loads, discovery.describeSources()), services);
+				new MeshDescriptors(settings, services, balancer, loads, discovery.describeSources()), services,
+				environment.getProperty(WRITE_ROLE_PROPERTY, "MESH_ADMIN").trim());
 	}
 
 	@Bean

@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class MeshEndpointIntegrationTests {
 
+	private static final String ADMIN = "alice;MESH_ADMIN";
+
 	@RegisterExtension
 	static final TestHttpServers servers = TestHttpServers.named("one", "two", "three", "pay");
 
@@ -128,18 +130,42 @@ class MeshEndpointIntegrationTests {
 	void writeOperationShouldMoveTheBreakerWhenEnabled() {
 		try (RunningStorefront app = RunningStorefront
 			.start(properties("mesh.actuator.write-operations.enabled=true").toArray(String[]::new))) {
-			var forced = app.post("/actuator/mesh/inventory", "{\"circuitBreaker\":\"FORCED_OPEN\"}");
+			var forced = app.post("/actuator/mesh/inventory", "{\"circuitBreaker\":\"FORCED_OPEN\"}", ADMIN);
 			assertThat(forced.statusCode()).isEqualTo(200);
 			assertThat(RunningStorefront.parse(forced).path("circuitBreaker").path("state").asText())
 				.isEqualTo("FORCED_OPEN");
 			assertThatExceptionOfType(CircuitOpenException.class)
 				.isThrownBy(() -> app.bean(InventoryClient.class).item("1"));
-			assertThat(app.post("/actuator/mesh/inventory", "{\"circuitBreaker\":\"closed\"}").statusCode())
+			assertThat(app.post("/actuator/mesh/inventory", "{\"circuitBreaker\":\"closed\"}", ADMIN).statusCode())
 				.isEqualTo(200);
 			assertThat(app.bean(InventoryClient.class).item("1")).containsKey("server");
-			assertThat(app.post("/actuator/mesh/inventory", "{\"circuitBreaker\":\"AJAR\"}").statusCode())
+			assertThat(app.post("/actuator/mesh/inventory", "{\"circuitBreaker\":\"AJAR\"}", ADMIN).statusCode())
 				.isEqualTo(400);
-			assertThat(app.post("/actuator/mesh/catalog", "{\"circuitBreaker\":\"OPEN\"}").statusCode()).isEqualTo(404);
+			assertThat(app.post("/actuator/mesh/catalog", "{\"circuitBreaker\":\"OPEN\"}", ADMIN).statusCode())
+				.isEqualTo(404);
+		}
+	}
+
+	@Test
+	void writeOperationShouldRefuseAnonymousCallersAndCallersWithoutTheRole() {
+		try (RunningStorefront app = RunningStorefront
+			.start(properties("mesh.actuator.write-operations.enabled=true").toArray(String[]::new))) {
+			String open = "{\"circuitBreaker\":\"FORCED_OPEN\"}";
+			assertThat(app.post("/actuator/mesh/inventory", open).statusCode()).isEqualTo(401);
+			assertThat(app.post("/actuator/mesh/inventory", open, "mallory;VIEWER").statusCode()).isEqualTo(403);
+			assertThat(app.getJson("/actuator/mesh/inventory").path("circuitBreaker").path("state").asText())
+				.isEqualTo("CLOSED");
+		}
+	}
+
+	@Test
+	void writeOperationRoleShouldBeConfigurable() {
+		try (RunningStorefront app = RunningStorefront
+			.start(properties("mesh.actuator.write-operations.enabled=true", "mesh.actuator.write-operations.role=OPS")
+				.toArray(String[]::new))) {
+			String open = "{\"circuitBreaker\":\"FORCED_OPEN\"}";
+			assertThat(app.post("/actuator/mesh/inventory", open, ADMIN).statusCode()).isEqualTo(403);
+			assertThat(app.post("/actuator/mesh/inventory", open, "olga;OPS").statusCode()).isEqualTo(200);
 		}
 	}
 

@@ -11,6 +11,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datapunk.mesh.actuate.app.StorefrontApplication;
+import io.datapunk.mesh.actuate.app.TestUserFilter;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -63,6 +64,14 @@ final class RunningStorefront implements AutoCloseable {
 	HttpResponse<String> post(String path, String body) {
 		return send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+	}
+
+	HttpResponse<String> post(String path, String body, String user) {
+		return send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.header(TestUserFilter.HEADER, user)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}

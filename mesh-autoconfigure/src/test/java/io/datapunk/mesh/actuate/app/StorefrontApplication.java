@@ -6,6 +6,7 @@ import io.datapunk.mesh.client.MeshClient;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.service.annotation.GetExchange;
 
@@ -16,6 +17,11 @@ import org.springframework.web.service.annotation.GetExchange;
 @SpringBootConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
 public class StorefrontApplication {
+
+	@Bean
+	TestUserFilter testUserFilter() {
+		return new TestUserFilter();
+	}
 
 	@MeshClient("inventory")
 	public interface InventoryClient {
