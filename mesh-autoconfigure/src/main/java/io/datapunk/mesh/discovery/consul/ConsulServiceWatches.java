@@ -3,6 +3,7 @@ package io.datapunk.mesh.discovery.consul;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -14,6 +15,7 @@ import io.datapunk.mesh.discovery.ServiceInstancesChangedEvent;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
@@ -26,7 +28,7 @@ import org.springframework.context.ApplicationEventPublisher;
  *
  * @since 0.1.0
  */
-public class ConsulServiceWatches implements DisposableBean {
+public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 
 	static final String ORIGIN = "consul";
 
@@ -46,10 +48,15 @@ public class ConsulServiceWatches implements DisposableBean {
 		return thread;
 	});
 
+	private final Set<String> startupServices;
+
+	private volatile boolean running;
+
 	private volatile boolean stopped;
 
 	ConsulServiceWatches(ConsulApi api, MeshConsulProperties.Watch settings, ApplicationEventPublisher events,
-			Clock clock) {
+			Clock clock, Set<String> startupServices) {
+		this.startupServices = Set.copyOf(startupServices);
 		this.api = api;
 		this.settings = settings;
 		this.events = events;
@@ -92,7 +99,30 @@ public class ConsulServiceWatches implements DisposableBean {
 	}
 
 	private void changed(String serviceId) {
-		this.events.publishEvent(new ServiceInstancesChangedEvent(this, serviceId, ORIGIN));
+		// Not while the context starts: nothing holds a list to drop yet, and listeners
+		// must not be created on a watch thread while the main thread creates beans.
+		if (this.running) {
+			this.events.publishEvent(new ServiceInstancesChangedEvent(this, serviceId, ORIGIN));
+		}
+	}
+
+	/**
+	 * Start the watches of the services configured under {@code mesh.services}.
+	 */
+	@Override
+	public void start() {
+		this.running = true;
+		this.startupServices.forEach(this::watch);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
 	}
 
 	/**

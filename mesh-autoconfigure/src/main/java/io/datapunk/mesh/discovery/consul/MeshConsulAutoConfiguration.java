@@ -57,9 +57,8 @@ public class MeshConsulAutoConfiguration {
 	ConsulServiceWatches meshConsulServiceWatches(ConsulProperties consul, MeshConsulProperties properties,
 			MeshSettings settings, Environment environment, ApplicationEventPublisher events) {
 		ConsulApi api = consulApi(consul, properties, environment);
-		ConsulServiceWatches watches = new ConsulServiceWatches(api, properties.getWatch(), events, Clock.systemUTC());
-		settings.configuredServices().forEach(watches::watch);
-		return watches;
+		return new ConsulServiceWatches(api, properties.getWatch(), events, Clock.systemUTC(),
+				settings.configuredServices());
 	}
 
 	@Bean
@@ -117,7 +116,7 @@ public class MeshConsulAutoConfiguration {
 			.failureRateThreshold(100)
 			.slowCallDurationThreshold(Duration.ofDays(1))
 			.waitDurationInOpenState(breaker.getWaitInOpenState())
-			.permittedNumberOfCallsInHalfOpenState(1)
+			.permittedNumberOfCallsInHalfOpenState(3)
 			.recordException((ex) -> !(ex instanceof ConsulCallException call) || call.isUnavailable())
 			.build();
 		return new ConsulApi(base, token, CircuitBreaker.of("consul", config));

@@ -79,7 +79,10 @@ final class ServiceWatch implements Runnable {
 		int failures = 0;
 		while (this.running) {
 			try {
-				long index = this.state.index;
+				State state = this.state;
+				// After a failure, ask at once rather than block: the list is fresh again
+				// as soon as Consul answers, not after a wait with no change.
+				long index = state.fresh ? state.index : 0;
 				long start = System.nanoTime();
 				ConsulApi.HealthAnswer answer = this.api.passingInstances(this.serviceId, index,
 						this.settings.getWait());
