@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import com.ecwid.consul.v1.ConsulClient;
 import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
+import io.datapunk.mesh.config.InvalidMeshPropertyException;
 import io.datapunk.mesh.config.MeshAutoConfiguration;
 import io.datapunk.mesh.config.MeshSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -103,7 +104,18 @@ public class MeshConsulAutoConfiguration {
 		return configured && environment.getProperty("server.ssl.enabled", Boolean.class, true);
 	}
 
+	private static void requireOrdered(String prefix, Duration min, Duration max) {
+		if (max.compareTo(min) < 0) {
+			throw new InvalidMeshPropertyException(prefix + ".max-backoff", max.toString(),
+					"must be at least " + prefix + ".min-backoff (" + min + ")", "'10s'");
+		}
+	}
+
 	static ConsulApi consulApi(ConsulProperties consul, MeshConsulProperties properties, Environment environment) {
+		requireOrdered("mesh.discovery.consul.watch", properties.getWatch().getMinBackoff(),
+				properties.getWatch().getMaxBackoff());
+		requireOrdered("mesh.discovery.consul.registration", properties.getRegistration().getMinBackoff(),
+				properties.getRegistration().getMaxBackoff());
 		String scheme = (consul.getScheme() != null) ? consul.getScheme() : "http";
 		String path = (consul.getPath() != null) ? "/" + consul.getPath().replaceAll("^/+|/+$", "") : "";
 		URI base = URI.create(scheme + "://" + consul.getHost() + ":" + consul.getPort() + path + "/");

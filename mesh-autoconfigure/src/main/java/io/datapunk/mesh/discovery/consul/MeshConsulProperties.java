@@ -2,7 +2,12 @@ package io.datapunk.mesh.discovery.consul;
 
 import java.time.Duration;
 
+import io.datapunk.mesh.config.PositiveDuration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Mesh-specific settings of Consul discovery and registration, bound from
@@ -12,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @since 0.1.0
  */
 @ConfigurationProperties("mesh.discovery.consul")
+@Validated
 public class MeshConsulProperties {
 
 	/**
@@ -23,16 +29,19 @@ public class MeshConsulProperties {
 	/**
 	 * Watches of called services.
 	 */
+	@Valid
 	private final Watch watch = new Watch();
 
 	/**
 	 * Self-registration.
 	 */
+	@Valid
 	private final Registration registration = new Registration();
 
 	/**
 	 * Circuit breaker in front of every call to Consul.
 	 */
+	@Valid
 	private final Breaker breaker = new Breaker();
 
 	public boolean isEnabled() {
@@ -63,6 +72,7 @@ public class MeshConsulProperties {
 		/**
 		 * Longest time Consul holds one blocking query open when nothing changes.
 		 */
+		@PositiveDuration
 		private Duration wait = Duration.ofSeconds(30);
 
 		/**
@@ -70,17 +80,20 @@ public class MeshConsulProperties {
 		 * first answer; after it the lookup returns what is known (nothing) and the watch
 		 * goes on in the background.
 		 */
+		@PositiveDuration
 		private Duration firstAnswerTimeout = Duration.ofSeconds(1);
 
 		/**
 		 * Wait before a failed watch query is sent again; it doubles on each failure in a
 		 * row, up to max-backoff.
 		 */
+		@PositiveDuration
 		private Duration minBackoff = Duration.ofMillis(250);
 
 		/**
 		 * Longest wait between failed watch queries.
 		 */
+		@PositiveDuration
 		private Duration maxBackoff = Duration.ofSeconds(10);
 
 		public Duration getWait() {
@@ -126,17 +139,20 @@ public class MeshConsulProperties {
 		 * Wait before a failed registration is tried again; it doubles on each failure in
 		 * a row, up to max-backoff.
 		 */
+		@PositiveDuration
 		private Duration minBackoff = Duration.ofMillis(500);
 
 		/**
 		 * Longest wait between registration attempts.
 		 */
+		@PositiveDuration
 		private Duration maxBackoff = Duration.ofSeconds(15);
 
 		/**
 		 * Interval at which the agent is asked whether it still holds this application's
 		 * registration; a lost one (agent restart) is made again.
 		 */
+		@PositiveDuration
 		private Duration checkInterval = Duration.ofSeconds(5);
 
 		/**
@@ -144,6 +160,7 @@ public class MeshConsulProperties {
 		 * stays critical, when
 		 * spring.cloud.consul.discovery.health-check-critical-timeout is not set.
 		 */
+		@PositiveDuration
 		private Duration deregisterCriticalAfter = Duration.ofMinutes(10);
 
 		public Duration getMinBackoff() {
@@ -188,11 +205,13 @@ public class MeshConsulProperties {
 		/**
 		 * Failed calls in a row that open the breaker.
 		 */
+		@Min(value = 1, message = "must be at least 1")
 		private int failureThreshold = 5;
 
 		/**
 		 * Time the breaker stays open before letting a probe call through.
 		 */
+		@PositiveDuration
 		private Duration waitInOpenState = Duration.ofSeconds(2);
 
 		public int getFailureThreshold() {

@@ -47,7 +47,8 @@ class ConsulAclIntegrationTests {
 			assertThat(state.current().toString()).doesNotContain(consul.token());
 		}
 		assertThat(output.getAll()).contains("Registered 'storefront-").doesNotContain(consul.token());
-		// Sent in the X-Consul-Token header, never in a URL (which proxies and access logs keep).
+		// Sent in the X-Consul-Token header, never in a URL (which proxies and access
+		// logs keep).
 		assertThat(consul.server().requestLines()).isNotEmpty().noneMatch((line) -> line.contains(consul.token()));
 	}
 
