@@ -53,6 +53,34 @@ class ConsulRegistrationIntegrationTests {
 	}
 
 	@Test
+	void ttlHeartbeatKeepsTheCheckPassing() throws InterruptedException {
+		try (ConfigurableApplicationContext app = ConsulTestApplications.web(consul,
+				"spring.cloud.consul.discovery.heartbeat.enabled=true",
+				"spring.cloud.consul.discovery.heartbeat.ttl=2s")) {
+			ConsulRegistrationState state = app.getBean(ConsulRegistrationState.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> state.current().status() == ConsulRegistrationState.Status.REGISTERED);
+			String checkId = "service:" + state.current().instanceId();
+			await().atMost(Duration.ofSeconds(10))
+				.untilAsserted(() -> assertThat(consul.client().agentChecks().get(checkId).path("Status").asText())
+					.isEqualTo("passing"));
+			// Twice the TTL: without heartbeats the check would have turned critical.
+			Thread.sleep(4000);
+			assertThat(consul.client().agentChecks().get(checkId).path("Status").asText()).isEqualTo("passing");
+		}
+	}
+
+	@Test
+	void registerFalseRegistersNothing() throws InterruptedException {
+		try (ConfigurableApplicationContext app = ConsulTestApplications.web(consul,
+				"spring.cloud.consul.discovery.register=false")) {
+			Thread.sleep(1000);
+			assertThat(consul.client().instancesOf("storefront")).isEmpty();
+			assertThat(app.getBean(ConsulRegistrationState.class).current().instanceId()).isNull();
+		}
+	}
+
+	@Test
 	void registrationLostByTheAgentIsMadeAgain() {
 		try (ConfigurableApplicationContext app = ConsulTestApplications.web(consul)) {
 			ConsulRegistrationState state = app.getBean(ConsulRegistrationState.class);
