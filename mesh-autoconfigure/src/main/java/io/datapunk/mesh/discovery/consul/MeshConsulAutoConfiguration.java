@@ -53,11 +53,24 @@ public class MeshConsulAutoConfiguration {
 
 	static final String ACL_TOKEN_PROPERTY = "spring.cloud.consul.discovery.acl-token";
 
+	/**
+	 * The mesh's client of Consul's HTTP API, shared by the watches and the registry so
+	 * that one circuit breaker sees every call.
+	 * @param consul where Consul is
+	 * @param properties the mesh's Consul settings
+	 * @param environment the environment, for the ACL token
+	 * @return the client
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	ConsulServiceWatches meshConsulServiceWatches(ConsulProperties consul, MeshConsulProperties properties,
-			MeshSettings settings, Environment environment, ApplicationEventPublisher events) {
-		ConsulApi api = consulApi(consul, properties, environment);
+	ConsulApi meshConsulApi(ConsulProperties consul, MeshConsulProperties properties, Environment environment) {
+		return consulApi(consul, properties, environment);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ConsulServiceWatches meshConsulServiceWatches(ConsulApi api, MeshConsulProperties properties, MeshSettings settings,
+			ApplicationEventPublisher events) {
 		return new ConsulServiceWatches(api, properties.getWatch(), events, Clock.systemUTC(),
 				settings.configuredServices());
 	}
@@ -76,11 +89,10 @@ public class MeshConsulAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(ConsulServiceRegistry.class)
-	ResilientConsulServiceRegistry consulServiceRegistry(ConsulClient client, ConsulProperties consul,
+	ResilientConsulServiceRegistry consulServiceRegistry(ConsulClient client, ConsulApi api,
 			ObjectProvider<ConsulDiscoveryProperties> discoveryProperties,
 			ObjectProvider<HeartbeatProperties> heartbeatProperties, MeshConsulProperties properties,
-			ConsulRegistrationState state, Environment environment) {
-		ConsulApi api = consulApi(consul, properties, environment);
+			ConsulRegistrationState state) {
 		ConsulRegistrar registrar = new ConsulRegistrar(api, properties.getRegistration(), state);
 		return new ResilientConsulServiceRegistry(client, discoveryProperties.getIfAvailable(),
 				heartbeatProperties.getIfAvailable(HeartbeatProperties::new), registrar,
