@@ -5,6 +5,7 @@ import java.time.Instant;
 
 /**
  * Where this application's registration in Consul stands, for the status endpoint:
+ * {@link Status#NOT_REGISTERED} until spring-cloud-consul asks to register,
  * {@link Status#PENDING} (with the last error) until the agent accepted it,
  * {@link Status#REGISTERED}, then {@link Status#DEREGISTERED} at shutdown. Thread-safe:
  * readers get one consistent {@link Snapshot}.
@@ -19,7 +20,7 @@ public class ConsulRegistrationState {
 
 	ConsulRegistrationState(Clock clock) {
 		this.clock = clock;
-		this.snapshot = new Snapshot(Status.PENDING, null, null, null, clock.instant());
+		this.snapshot = new Snapshot(Status.NOT_REGISTERED, null, null, null, clock.instant());
 	}
 
 	/**
@@ -51,8 +52,14 @@ public class ConsulRegistrationState {
 	public enum Status {
 
 		/**
-		 * Not registered yet: waiting for the web server, or Consul refused or did not
-		 * answer and the registration is being tried again.
+		 * Nothing asked to register yet: the web server is not up, there is none, or
+		 * {@code spring.cloud.consul.discovery.register} is {@code false}.
+		 */
+		NOT_REGISTERED,
+
+		/**
+		 * Being registered: Consul refused or did not answer, and the registration is
+		 * being tried again in the background.
 		 */
 		PENDING,
 

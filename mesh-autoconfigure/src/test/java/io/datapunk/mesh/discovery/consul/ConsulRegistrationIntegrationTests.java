@@ -2,12 +2,15 @@ package io.datapunk.mesh.discovery.consul;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.test.consul.TestConsul;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,7 +79,34 @@ class ConsulRegistrationIntegrationTests {
 				"spring.cloud.consul.discovery.register=false")) {
 			Thread.sleep(1000);
 			assertThat(consul.client().instancesOf("storefront")).isEmpty();
-			assertThat(app.getBean(ConsulRegistrationState.class).current().instanceId()).isNull();
+			assertThat(app.getBean(ConsulRegistrationState.class).current().status())
+				.isEqualTo(ConsulRegistrationState.Status.NOT_REGISTERED);
+		}
+	}
+
+	@Test
+	void agentRestartedWithoutItsDataGetsTheRegistrationBackAndWatchesFollow() {
+		consul.client().registerPassing("inventory", "inventory-1", 9001, Map.of());
+		try (ConfigurableApplicationContext app = ConsulTestApplications.web(consul,
+				"mesh.services.inventory.read-timeout=2s")) {
+			ConsulRegistrationState state = app.getBean(ConsulRegistrationState.class);
+			MeshDiscovery discovery = app.getBean(MeshDiscovery.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> state.current().status() == ConsulRegistrationState.Status.REGISTERED
+						&& discovery.getInstances("inventory").size() == 1);
+			String instanceId = state.current().instanceId();
+			// As a dev-mode agent restart: connections drop, registrations and the index
+			// are
+			// gone (the index starts again below the watch's).
+			consul.server().restartWithoutData();
+			consul.client().registerPassing("inventory", "inventory-2", 9002, Map.of());
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(() -> assertThat(consul.client().agentServices()).containsKey(instanceId));
+			await().atMost(Duration.ofSeconds(15))
+				.untilAsserted(
+						() -> assertThat(discovery.getInstances("inventory")).extracting(ServiceInstance::getInstanceId)
+							.containsExactly("inventory-2"));
+			assertThat(app.getBean(ConsulServiceWatches.class).status("inventory").isFresh()).isTrue();
 		}
 	}
 

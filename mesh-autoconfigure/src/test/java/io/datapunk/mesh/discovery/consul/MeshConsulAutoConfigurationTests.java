@@ -50,7 +50,7 @@ class MeshConsulAutoConfigurationTests {
 				.hasSingleBean(ConsulDiscoveryClient.class);
 			assertThat(context.getBean(ConsulServiceRegistry.class)).isInstanceOf(ResilientConsulServiceRegistry.class);
 			assertThat(context.getBean(ConsulRegistrationState.class).current().status())
-				.isEqualTo(ConsulRegistrationState.Status.PENDING);
+				.isEqualTo(ConsulRegistrationState.Status.NOT_REGISTERED);
 			// spring-cloud-consul's client would query Consul on every lookup: the mesh
 			// asks its watches instead.
 			assertThat(context.getBean(MeshDiscovery.class).describeSources())

@@ -114,6 +114,15 @@ final class ConsulCatalog {
 		names.forEach(this::touch);
 	}
 
+	synchronized void reset() {
+		this.checks.values().forEach(Check::cancel);
+		this.checks.clear();
+		this.services.clear();
+		this.serviceIndexes.clear();
+		this.index = 1;
+		notifyAll();
+	}
+
 	synchronized Service service(String serviceId) {
 		return this.services.get(serviceId);
 	}

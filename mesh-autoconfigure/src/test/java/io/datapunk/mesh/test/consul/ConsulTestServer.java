@@ -146,6 +146,17 @@ public final class ConsulTestServer implements AutoCloseable {
 		this.catalog.clear();
 	}
 
+	/**
+	 * Restart as an agent without data (dev mode) does: open connections drop, every
+	 * registration and check is gone, and the index starts again from 1, below what
+	 * watchers last saw.
+	 */
+	public synchronized void restartWithoutData() {
+		stop();
+		this.catalog.reset();
+		restart();
+	}
+
 	public boolean isRunning() {
 		return this.server != null;
 	}
