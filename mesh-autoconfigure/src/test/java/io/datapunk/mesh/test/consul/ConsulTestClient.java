@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +78,7 @@ public final class ConsulTestClient {
 	 */
 	public Map<String, JsonNode> agentServices() {
 		JsonNode services = read(send("GET", "/v1/agent/services", null, 200).body());
-		Map<String, JsonNode> result = new java.util.TreeMap<>();
+		Map<String, JsonNode> result = new TreeMap<>();
 		services.fields().forEachRemaining((e) -> result.put(e.getKey(), e.getValue()));
 		return result;
 	}
@@ -97,7 +98,7 @@ public final class ConsulTestClient {
 	 */
 	public Map<String, JsonNode> agentChecks() {
 		JsonNode checks = read(send("GET", "/v1/agent/checks", null, 200).body());
-		Map<String, JsonNode> result = new java.util.TreeMap<>();
+		Map<String, JsonNode> result = new TreeMap<>();
 		checks.fields().forEachRemaining((e) -> result.put(e.getKey(), e.getValue()));
 		return result;
 	}

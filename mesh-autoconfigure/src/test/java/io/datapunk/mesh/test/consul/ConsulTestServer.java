@@ -9,14 +9,12 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,9 +51,7 @@ public final class ConsulTestServer implements AutoCloseable {
 
 	private final String aclToken;
 
-	private final AtomicInteger requests = new AtomicInteger();
-
-	private final List<String> requestLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+	private final List<String> requestLines = new CopyOnWriteArrayList<>();
 
 	private volatile int port;
 
@@ -186,7 +182,6 @@ public final class ConsulTestServer implements AutoCloseable {
 
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
-			this.requests.incrementAndGet();
 			URI uri = exchange.getRequestURI();
 			this.requestLines.add(exchange.getRequestMethod() + " " + uri.getRawPath()
 					+ ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : ""));
@@ -199,7 +194,7 @@ public final class ConsulTestServer implements AutoCloseable {
 			try {
 				answer = route(exchange, exchange.getRequestMethod(), uri.getRawPath(), query, body);
 			}
-			catch (BadRequest ex) {
+			catch (ServiceDefinitions.BadRequest ex) {
 				answer = Answer.text(400, ex.getMessage());
 			}
 			catch (InterruptedException ex) {
@@ -237,17 +232,17 @@ public final class ConsulTestServer implements AutoCloseable {
 		if (path.startsWith("/v1/agent/service/") && method.equals("GET")) {
 			String id = segment(path, "/v1/agent/service/");
 			ConsulCatalog.Service service = this.catalog.service(id);
-			return (service != null) ? Answer.json(agentService(service), null)
+			return (service != null) ? Answer.json(ConsulViews.agentService(service), null)
 					: Answer.text(404, "unknown service ID: " + id);
 		}
 		if (path.equals("/v1/agent/services") && method.equals("GET")) {
 			ObjectNode services = json.createObjectNode();
-			this.catalog.services().forEach((service) -> services.set(service.id, agentService(service)));
+			this.catalog.services().forEach((service) -> services.set(service.id, ConsulViews.agentService(service)));
 			return Answer.json(services, null);
 		}
 		if (path.equals("/v1/agent/checks") && method.equals("GET")) {
 			ObjectNode checks = json.createObjectNode();
-			this.catalog.checks().forEach((check) -> checks.set(check.id, check(check)));
+			this.catalog.checks().forEach((check) -> checks.set(check.id, ConsulViews.check(check)));
 			return Answer.json(checks, null);
 		}
 		if (path.matches("/v1/agent/check/(pass|warn|fail)/.+") && method.equals("PUT")) {
@@ -318,48 +313,8 @@ public final class ConsulTestServer implements AutoCloseable {
 	}
 
 	private Answer register(byte[] body) {
-		JsonNode node;
-		try {
-			node = lowerCaseKeys(json.readTree(body));
-		}
-		catch (IOException ex) {
-			throw new BadRequest("Request decode failed: " + ex.getMessage());
-		}
-		String name = text(node, "name");
-		if (name == null || name.isEmpty()) {
-			throw new BadRequest("Missing service name");
-		}
-		String id = (text(node, "id") != null) ? text(node, "id") : name;
-		String address = (text(node, "address") != null) ? text(node, "address") : "";
-		int port = node.path("port").asInt(0);
-		List<String> tags = new ArrayList<>();
-		node.path("tags").forEach((tag) -> tags.add(tag.asText()));
-		Map<String, String> meta = new LinkedHashMap<>();
-		node.path("meta").fields().forEachRemaining((e) -> meta.put(e.getKey(), e.getValue().asText()));
-		List<JsonNode> checkNodes = new ArrayList<>();
-		if (node.hasNonNull("check") && node.get("check").size() > 0) {
-			checkNodes.add(node.get("check"));
-		}
-		node.path("checks").forEach(checkNodes::add);
-		List<ConsulCatalog.Check> checks = new ArrayList<>();
-		for (int i = 0; i < checkNodes.size(); i++) {
-			JsonNode check = checkNodes.get(i);
-			String checkId = (text(check, "checkid") != null) ? text(check, "checkid")
-					: (checkNodes.size() == 1) ? "service:" + id : "service:" + id + ":" + (i + 1);
-			Duration ttl = duration(check, "ttl");
-			String http = text(check, "http");
-			Duration interval = duration(check, "interval");
-			if (ttl == null && (http == null || interval == null)) {
-				throw new BadRequest("Invalid check: TTL must be > 0 for TTL checks, or HTTP and Interval given");
-			}
-			String status = (text(check, "status") != null) ? text(check, "status") : "critical";
-			Duration timeout = (duration(check, "timeout") != null) ? duration(check, "timeout")
-					: Duration.ofSeconds(10);
-			checks.add(new ConsulCatalog.Check(checkId,
-					(text(check, "name") != null) ? text(check, "name") : "Service '" + name + "' check", id, name,
-					status, ttl, http, interval, timeout, duration(check, "deregistercriticalserviceafter")));
-		}
-		this.catalog.register(new ConsulCatalog.Service(id, name, address, port, tags, meta), checks);
+		ServiceDefinitions.Definition definition = ServiceDefinitions.parse(body);
+		this.catalog.register(definition.service(), definition.checks());
 		return Answer.text(200, "");
 	}
 
@@ -382,7 +337,7 @@ public final class ConsulTestServer implements AutoCloseable {
 				.put("Node", ConsulCatalog.NODE)
 				.put("Address", "127.0.0.1")
 				.put("Datacenter", "dc1");
-			ObjectNode agentService = agentService(service);
+			ObjectNode agentService = ConsulViews.agentService(service);
 			entry.set("Service", agentService);
 			ArrayNode checkNodes = entry.putArray("Checks");
 			checkNodes.addObject()
@@ -392,7 +347,7 @@ public final class ConsulTestServer implements AutoCloseable {
 				.put("Status", "passing")
 				.put("ServiceID", "")
 				.put("ServiceName", "");
-			checks.forEach((check) -> checkNodes.add(check(check)));
+			checks.forEach((check) -> checkNodes.add(ConsulViews.check(check)));
 		}
 		return Answer.json(entries, index);
 	}
@@ -410,80 +365,20 @@ public final class ConsulTestServer implements AutoCloseable {
 				after = Long.parseLong(index);
 			}
 			catch (NumberFormatException ex) {
-				throw new BadRequest("Invalid index: " + index);
+				throw new ServiceDefinitions.BadRequest("Invalid index: " + index);
 			}
 			Duration wait;
 			try {
 				wait = (query.get("wait") != null) ? GoDurations.parse(query.get("wait")) : DEFAULT_WAIT;
 			}
 			catch (IllegalArgumentException ex) {
-				throw new BadRequest("Invalid wait time");
+				throw new ServiceDefinitions.BadRequest("Invalid wait time");
 			}
 			if (after > 0) {
 				this.catalog.await(name, after, (wait.compareTo(MAX_WAIT) > 0) ? MAX_WAIT : wait);
 			}
 		}
 		return (name != null) ? this.catalog.serviceIndex(name) : this.catalog.index();
-	}
-
-	private static ObjectNode agentService(ConsulCatalog.Service service) {
-		ObjectNode node = json.createObjectNode();
-		node.put("ID", service.id).put("Service", service.name);
-		ArrayNode tags = node.putArray("Tags");
-		service.tags.forEach(tags::add);
-		ObjectNode meta = node.putObject("Meta");
-		service.meta.forEach(meta::put);
-		node.put("Port", service.port).put("Address", service.address).put("Datacenter", "dc1");
-		return node;
-	}
-
-	private static ObjectNode check(ConsulCatalog.Check check) {
-		ObjectNode node = json.createObjectNode();
-		node.put("Node", ConsulCatalog.NODE)
-			.put("CheckID", check.id)
-			.put("Name", check.name)
-			.put("Status", check.status)
-			.put("Output", check.output)
-			.put("ServiceID", check.serviceId)
-			.put("ServiceName", check.serviceName)
-			.put("Type", (check.ttl != null) ? "ttl" : "http");
-		if (check.http != null) {
-			node.putObject("Definition").put("HTTP", check.http).put("Interval", check.interval.toMillis() + "ms");
-		}
-		return node;
-	}
-
-	private static JsonNode lowerCaseKeys(JsonNode node) {
-		if (node.isObject()) {
-			ObjectNode lower = json.createObjectNode();
-			node.fields().forEachRemaining((e) -> {
-				String key = e.getKey().toLowerCase(Locale.ROOT);
-				// Meta keys are data, not field names: keep them as written.
-				lower.set(key, key.equals("meta") ? e.getValue() : lowerCaseKeys(e.getValue()));
-			});
-			return lower;
-		}
-		if (node.isArray()) {
-			ArrayNode array = json.createArrayNode();
-			node.forEach((element) -> array.add(lowerCaseKeys(element)));
-			return array;
-		}
-		return node;
-	}
-
-	private static String text(JsonNode node, String field) {
-		JsonNode value = node.get(field);
-		return (value != null && !value.isNull()) ? value.asText() : null;
-	}
-
-	private static Duration duration(JsonNode node, String field) {
-		String text = text(node, field);
-		try {
-			return GoDurations.parse(text);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new BadRequest(ex.getMessage());
-		}
 	}
 
 	private static String segment(String path, String prefix) {
@@ -528,14 +423,6 @@ public final class ConsulTestServer implements AutoCloseable {
 
 		static Answer json(JsonNode body, Long index) {
 			return new Answer(200, body.toString(), true, index);
-		}
-
-	}
-
-	private static final class BadRequest extends RuntimeException {
-
-		BadRequest(String message) {
-			super(message);
 		}
 
 	}
