@@ -146,7 +146,7 @@ class ConsulApi {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ConsulCallException("Interrupted while calling Consul: " + method + " " + pathOnly(path), 0, ex);
+			throw new ConsulCallException("Interrupted while calling Consul: " + method + " " + pathOnly(path), -1, ex);
 		}
 		if (response.statusCode() >= 300) {
 			throw new ConsulCallException("Consul at " + this.base + " answered " + response.statusCode() + " to "

@@ -18,7 +18,8 @@ public class ConsulCallException extends RuntimeException {
 
 	/**
 	 * Return the HTTP status Consul answered with.
-	 * @return the status, or {@code 0} if Consul did not answer
+	 * @return the status, {@code 0} if Consul did not answer, or {@code -1} if the call
+	 * was interrupted
 	 */
 	public int getStatus() {
 		return this.status;
@@ -31,6 +32,15 @@ public class ConsulCallException extends RuntimeException {
 	 */
 	public boolean isUnavailable() {
 		return this.status == 0 || this.status >= 500;
+	}
+
+	/**
+	 * Return whether the call was interrupted by the application, which says nothing
+	 * about Consul.
+	 * @return whether the call was interrupted
+	 */
+	public boolean isInterrupted() {
+		return this.status == -1;
 	}
 
 }

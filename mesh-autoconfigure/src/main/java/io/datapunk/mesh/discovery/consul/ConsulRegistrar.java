@@ -27,6 +27,8 @@ final class ConsulRegistrar {
 
 	private final ConsulRegistrationState state;
 
+	private final Runnable onRegistrationLost;
+
 	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
 		Thread thread = new Thread(task, "mesh-consul-registration");
 		thread.setDaemon(true);
@@ -43,10 +45,12 @@ final class ConsulRegistrar {
 
 	private ScheduledFuture<?> heartbeat;
 
-	ConsulRegistrar(ConsulApi api, MeshConsulProperties.Registration settings, ConsulRegistrationState state) {
+	ConsulRegistrar(ConsulApi api, MeshConsulProperties.Registration settings, ConsulRegistrationState state,
+			Runnable onRegistrationLost) {
 		this.api = api;
 		this.settings = settings;
 		this.state = state;
+		this.onRegistrationLost = onRegistrationLost;
 	}
 
 	/**
@@ -110,6 +114,9 @@ final class ConsulRegistrar {
 				logger.warn("Consul lost the registration of '" + registration.instanceId() + "'; registering again");
 				this.state.pending(registration.serviceId(), registration.instanceId(),
 						"the agent lost the registration");
+				// An agent that lost its data started its index again: watches must not
+				// block on theirs.
+				this.onRegistrationLost.run();
 				attempt();
 			}
 		}

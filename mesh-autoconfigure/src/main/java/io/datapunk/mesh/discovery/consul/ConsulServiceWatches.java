@@ -126,6 +126,14 @@ public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 	}
 
 	/**
+	 * Make every watch ask Consul again at once, without an index: for when the agent is
+	 * known to have restarted without its data.
+	 */
+	public void resync() {
+		this.watches.values().forEach(ServiceWatch::resync);
+	}
+
+	/**
 	 * Return the state of every watch, by service name.
 	 * @return the states, sorted by service name
 	 */

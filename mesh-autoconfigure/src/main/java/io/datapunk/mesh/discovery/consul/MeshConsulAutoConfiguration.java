@@ -92,8 +92,9 @@ public class MeshConsulAutoConfiguration {
 	ResilientConsulServiceRegistry consulServiceRegistry(ConsulClient client, ConsulApi api,
 			ObjectProvider<ConsulDiscoveryProperties> discoveryProperties,
 			ObjectProvider<HeartbeatProperties> heartbeatProperties, MeshConsulProperties properties,
-			ConsulRegistrationState state) {
-		ConsulRegistrar registrar = new ConsulRegistrar(api, properties.getRegistration(), state);
+			ConsulRegistrationState state, ObjectProvider<ConsulServiceWatches> watches) {
+		ConsulRegistrar registrar = new ConsulRegistrar(api, properties.getRegistration(), state,
+				() -> watches.ifAvailable(ConsulServiceWatches::resync));
 		return new ResilientConsulServiceRegistry(client, discoveryProperties.getIfAvailable(),
 				heartbeatProperties.getIfAvailable(HeartbeatProperties::new), registrar,
 				properties.getRegistration().getDeregisterCriticalAfter());

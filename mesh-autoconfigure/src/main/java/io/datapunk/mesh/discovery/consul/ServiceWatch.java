@@ -46,6 +46,15 @@ final class ServiceWatch implements Runnable {
 
 	private volatile Thread thread;
 
+	/** Whether the next query must be sent without an index; guarded by this. */
+	private boolean resync;
+
+	/**
+	 * Whether a query is in flight, so that an interrupt reaches only it; guarded by
+	 * this.
+	 */
+	private boolean querying;
+
 	ServiceWatch(String serviceId, ConsulApi api, MeshConsulProperties.Watch settings, Clock clock,
 			Consumer<String> onChange) {
 		this.serviceId = serviceId;
@@ -79,13 +88,28 @@ final class ServiceWatch implements Runnable {
 		int failures = 0;
 		while (this.running) {
 			try {
-				State state = this.state;
-				// After a failure, ask at once rather than block: the list is fresh again
-				// as soon as Consul answers, not after a wait with no change.
-				long index = state.fresh ? state.index : 0;
+				long index;
+				synchronized (this) {
+					State state = this.state;
+					// After a failure or a resync, ask at once rather than block: the
+					// list
+					// is fresh again as soon as Consul answers.
+					index = (state.fresh && !this.resync) ? state.index : 0;
+					this.resync = false;
+					this.querying = true;
+				}
 				long start = System.nanoTime();
-				ConsulApi.HealthAnswer answer = this.api.passingInstances(this.serviceId, index,
-						this.settings.getWait());
+				ConsulApi.HealthAnswer answer;
+				try {
+					answer = this.api.passingInstances(this.serviceId, index, this.settings.getWait());
+				}
+				finally {
+					synchronized (this) {
+						this.querying = false;
+					}
+					// A resync's interrupt is meant for the query only.
+					Thread.interrupted();
+				}
 				accept(answer, index);
 				failures = 0;
 				if (index > 0 && answer.index() == index
@@ -99,6 +123,9 @@ final class ServiceWatch implements Runnable {
 				if (!this.running) {
 					return;
 				}
+				if (ex instanceof ConsulCallException call && call.isInterrupted()) {
+					continue;
+				}
 				failures++;
 				fail(ex, failures);
 				sleep(Backoffs.next(failures, this.settings.getMinBackoff(), this.settings.getMaxBackoff()));
@@ -106,6 +133,19 @@ final class ServiceWatch implements Runnable {
 			finally {
 				this.firstAnswer.countDown();
 			}
+		}
+	}
+
+	/**
+	 * Drop the blocking query in flight and ask again without an index: for when the
+	 * agent is known to have restarted without its data, whose index started again below
+	 * the watch's (Consul would otherwise hold the query for its whole wait).
+	 */
+	synchronized void resync() {
+		this.resync = true;
+		Thread thread = this.thread;
+		if (this.querying && thread != null) {
+			thread.interrupt();
 		}
 	}
 
