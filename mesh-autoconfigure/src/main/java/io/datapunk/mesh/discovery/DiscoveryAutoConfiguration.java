@@ -21,7 +21,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for mesh discovery: the static
  * instances of {@code mesh.services}, joined with every Spring Cloud
- * {@link DiscoveryClient} bean.
+ * {@link DiscoveryClient} bean except those a {@link SupersedingDiscoveryClient} answers
+ * for.
  *
  * @since 0.1.0
  */
@@ -40,6 +41,11 @@ public class DiscoveryAutoConfiguration {
 		discoveryClients.orderedStream()
 			.filter((client) -> !(client instanceof CompositeDiscoveryClient))
 			.forEach(clients::add);
+		List<SupersedingDiscoveryClient> superseding = clients.stream()
+			.filter(SupersedingDiscoveryClient.class::isInstance)
+			.map(SupersedingDiscoveryClient.class::cast)
+			.toList();
+		clients.removeIf((client) -> superseding.stream().anyMatch((s) -> s != client && s.supersedes(client)));
 		return new CompositeMeshDiscovery(clients);
 	}
 

@@ -1,0 +1,245 @@
+package io.datapunk.mesh.discovery.consul;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+
+/**
+ * The few calls of Consul's HTTP API the mesh makes, over the JDK {@link HttpClient},
+ * each through one circuit breaker. The ACL token is sent in the {@code X-Consul-Token}
+ * header only, never in a URL, a message or {@link #toString()}. Thread-safe.
+ *
+ * @since 0.1.0
+ */
+class ConsulApi {
+
+	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+	private final URI base;
+
+	private final String token;
+
+	private final HttpClient http;
+
+	private final CircuitBreaker breaker;
+
+	ConsulApi(URI base, String token, CircuitBreaker breaker) {
+		this.base = base;
+		this.token = (token != null && !token.isBlank()) ? token : null;
+		this.breaker = breaker;
+		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+	}
+
+	CircuitBreaker breaker() {
+		return this.breaker;
+	}
+
+	/**
+	 * Ask for the instances of a service whose checks all pass, as a blocking query.
+	 * @param serviceId a valid service name
+	 * @param index the index of the previous answer, {@code 0} for an answer at once
+	 * @param wait longest time Consul may hold the query when nothing changes
+	 * @return the instances and the index of the answer
+	 */
+	HealthAnswer passingInstances(String serviceId, long index, Duration wait) {
+		String path = "/v1/health/service/" + encode(serviceId) + "?passing=true";
+		if (index > 0) {
+			path += "&index=" + index + "&wait=" + Math.max(1, wait.toSeconds()) + "s";
+		}
+		// Consul adds up to wait/16 of jitter to a blocking query.
+		Duration timeout = wait.plus(wait.dividedBy(16)).plus(CALL_TIMEOUT);
+		HttpResponse<String> response = call("GET", path, null, timeout);
+		return new HealthAnswer(parseIndex(response), toInstances(serviceId, response.body()));
+	}
+
+	/**
+	 * Register a service instance with the agent (a replace if its id is known).
+	 * @param json the registration, as Consul's {@code /v1/agent/service/register} reads
+	 * it
+	 */
+	void register(String json) {
+		call("PUT", "/v1/agent/service/register", json, CALL_TIMEOUT);
+	}
+
+	/**
+	 * Remove a service instance from the agent.
+	 * @param instanceId the instance id
+	 */
+	void deregister(String instanceId) {
+		call("PUT", "/v1/agent/service/deregister/" + encode(instanceId), null, CALL_TIMEOUT);
+	}
+
+	/**
+	 * Tell whether the agent holds a service instance.
+	 * @param instanceId the instance id
+	 * @return whether the agent knows it
+	 */
+	boolean isRegistered(String instanceId) {
+		try {
+			call("GET", "/v1/agent/service/" + encode(instanceId), null, CALL_TIMEOUT);
+			return true;
+		}
+		catch (ConsulCallException ex) {
+			if (ex.getStatus() == 404) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
+	/**
+	 * Mark a TTL check as passing.
+	 * @param checkId the check id
+	 */
+	void passTtlCheck(String checkId) {
+		call("PUT", "/v1/agent/check/pass/" + encode(checkId), null, CALL_TIMEOUT);
+	}
+
+	private HttpResponse<String> call(String method, String path, String body, Duration timeout) {
+		Supplier<HttpResponse<String>> send = () -> send(method, path, body, timeout);
+		try {
+			return this.breaker.executeSupplier(send);
+		}
+		catch (CallNotPermittedException ex) {
+			throw new ConsulCallException("Consul at " + this.base + " is not called for " + method + " "
+					+ pathOnly(path) + ": its circuit breaker is open after repeated failures", 0, null);
+		}
+	}
+
+	private HttpResponse<String> send(String method, String path, String body, Duration timeout) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path)).timeout(timeout);
+		request.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
+				: HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			request.header("Content-Type", "application/json");
+		}
+		if (this.token != null) {
+			request.header("X-Consul-Token", this.token);
+		}
+		HttpResponse<String> response;
+		try {
+			response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new ConsulCallException("Consul at " + this.base + " did not answer " + method + " " + pathOnly(path)
+					+ ": " + ex.getClass().getSimpleName() + describe(ex), 0, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ConsulCallException("Interrupted while calling Consul: " + method + " " + pathOnly(path), -1, ex);
+		}
+		if (response.statusCode() >= 300) {
+			throw new ConsulCallException("Consul at " + this.base + " answered " + response.statusCode() + " to "
+					+ method + " " + pathOnly(path) + ": " + abbreviate(response.body()), response.statusCode(), null);
+		}
+		return response;
+	}
+
+	private static String describe(IOException ex) {
+		return (ex.getMessage() != null) ? " " + ex.getMessage() : "";
+	}
+
+	private static String pathOnly(String path) {
+		int query = path.indexOf('?');
+		return (query != -1) ? path.substring(0, query) : path;
+	}
+
+	private static String abbreviate(String body) {
+		String text = (body != null) ? body.strip() : "";
+		return (text.length() > 200) ? text.substring(0, 200) + "..." : text;
+	}
+
+	private static long parseIndex(HttpResponse<String> response) {
+		String value = response.headers().firstValue("X-Consul-Index").orElse("0");
+		try {
+			return Long.parseLong(value);
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	private static List<ServiceInstance> toInstances(String serviceId, String body) {
+		JsonArray entries = JsonParser.parseString(body).getAsJsonArray();
+		List<ServiceInstance> instances = new ArrayList<>(entries.size());
+		for (JsonElement element : entries) {
+			JsonObject entry = element.getAsJsonObject();
+			JsonObject service = entry.getAsJsonObject("Service");
+			String address = text(service, "Address");
+			if (address == null || address.isEmpty()) {
+				address = text(entry.getAsJsonObject("Node"), "Address");
+			}
+			Map<String, String> metadata = new HashMap<>();
+			JsonElement meta = service.get("Meta");
+			if (meta != null && meta.isJsonObject()) {
+				meta.getAsJsonObject().entrySet().forEach((e) -> {
+					if (!e.getValue().isJsonNull()) {
+						metadata.put(e.getKey(), e.getValue().getAsString());
+					}
+				});
+			}
+			boolean secure = "true".equals(metadata.get("secure")) || hasTag(service, "secure=true");
+			instances.add(new DefaultServiceInstance(text(service, "ID"), serviceId, address,
+					service.get("Port").getAsInt(), secure, Map.copyOf(metadata)));
+		}
+		return List.copyOf(instances);
+	}
+
+	private static boolean hasTag(JsonObject service, String tag) {
+		JsonElement tags = service.get("Tags");
+		if (tags == null || !tags.isJsonArray()) {
+			return false;
+		}
+		for (JsonElement element : tags.getAsJsonArray()) {
+			if (tag.equals(element.getAsString())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static String text(JsonObject object, String name) {
+		JsonElement element = (object != null) ? object.get(name) : null;
+		return (element != null && !element.isJsonNull()) ? element.getAsString() : null;
+	}
+
+	private static String encode(String segment) {
+		return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	@Override
+	public String toString() {
+		return "ConsulApi[" + this.base + ", token " + ((this.token != null) ? "set" : "not set") + "]";
+	}
+
+	/**
+	 * One answer of a health query.
+	 *
+	 * @param index the {@code X-Consul-Index} of the answer
+	 * @param instances the passing instances
+	 */
+	record HealthAnswer(long index, List<ServiceInstance> instances) {
+
+	}
+
+}

@@ -1,0 +1,171 @@
+package io.datapunk.mesh.discovery.consul;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import io.datapunk.mesh.config.ServiceNames;
+import io.datapunk.mesh.discovery.ServiceInstancesChangedEvent;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * The Consul watches of the services this application calls: one blocking query loop per
+ * service, started for the services of {@code mesh.services} at startup and for any other
+ * service at its first lookup. Never lists the whole catalog. Publishes a
+ * {@link ServiceInstancesChangedEvent} when a service's passing instances change, and
+ * reports each watch's {@link ConsulWatchStatus}. Thread-safe; a lookup of a watched
+ * service reads a map and a volatile field.
+ *
+ * @since 0.1.0
+ */
+public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
+
+	static final String ORIGIN = "consul";
+
+	private final ConsulApi api;
+
+	private final MeshConsulProperties.Watch settings;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	private final ConcurrentMap<String, ServiceWatch> watches = new ConcurrentHashMap<>();
+
+	private final ExecutorService threads = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task);
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final Set<String> startupServices;
+
+	private volatile boolean running;
+
+	private volatile boolean stopped;
+
+	ConsulServiceWatches(ConsulApi api, MeshConsulProperties.Watch settings, ApplicationEventPublisher events,
+			Clock clock, Set<String> startupServices) {
+		this.startupServices = Set.copyOf(startupServices);
+		this.api = api;
+		this.settings = settings;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * Return the passing instances of a service, starting its watch if it has none yet. A
+	 * first lookup waits for Consul's first answer, at most
+	 * {@code mesh.discovery.consul.watch.first-answer-timeout}; later ones never wait.
+	 * @param serviceId a service name
+	 * @return the last known passing instances, empty if none is known
+	 */
+	public List<ServiceInstance> instances(String serviceId) {
+		ServiceWatch watch = this.watches.get(serviceId);
+		if (watch == null) {
+			if (this.stopped || !ServiceNames.isValid(serviceId)) {
+				return List.of();
+			}
+			watch = watch(serviceId);
+			watch.awaitFirstAnswer(this.settings.getFirstAnswerTimeout());
+		}
+		return watch.instances();
+	}
+
+	/**
+	 * Start watching a service, if not watched yet.
+	 * @param serviceId a valid service name
+	 * @return the watch
+	 */
+	ServiceWatch watch(String serviceId) {
+		return this.watches.computeIfAbsent(serviceId, (id) -> {
+			ServiceWatch watch = new ServiceWatch(id, this.api, this.settings, this.clock, this::changed);
+			this.threads.execute(() -> {
+				Thread.currentThread().setName("mesh-consul-watch-" + id);
+				watch.run();
+			});
+			return watch;
+		});
+	}
+
+	private void changed(String serviceId) {
+		// Not while the context starts: nothing holds a list to drop yet, and listeners
+		// must not be created on a watch thread while the main thread creates beans.
+		if (this.running) {
+			this.events.publishEvent(new ServiceInstancesChangedEvent(this, serviceId, ORIGIN));
+		}
+	}
+
+	/**
+	 * Start the watches of the services configured under {@code mesh.services}.
+	 */
+	@Override
+	public void start() {
+		this.running = true;
+		this.startupServices.forEach(this::watch);
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	/**
+	 * Make every watch ask Consul again at once, without an index: for when the agent is
+	 * known to have restarted without its data.
+	 */
+	public void resync() {
+		this.watches.values().forEach(ServiceWatch::resync);
+	}
+
+	/**
+	 * Return the state of every watch, by service name.
+	 * @return the states, sorted by service name
+	 */
+	public Map<String, ConsulWatchStatus> statuses() {
+		Map<String, ConsulWatchStatus> statuses = new TreeMap<>();
+		this.watches.forEach((serviceId, watch) -> statuses.put(serviceId, watch.status()));
+		return statuses;
+	}
+
+	/**
+	 * Return the state of one watch.
+	 * @param serviceId the service name
+	 * @return the state, or {@code null} if the service is not watched
+	 */
+	public ConsulWatchStatus status(String serviceId) {
+		ServiceWatch watch = this.watches.get(serviceId);
+		return (watch != null) ? watch.status() : null;
+	}
+
+	/**
+	 * Return the names of the watched services.
+	 * @return the names
+	 */
+	public List<String> watchedServices() {
+		return List.copyOf(new TreeMap<>(this.watches).keySet());
+	}
+
+	@Override
+	public void destroy() {
+		this.stopped = true;
+		this.watches.values().forEach(ServiceWatch::stop);
+		this.threads.shutdownNow();
+	}
+
+}
