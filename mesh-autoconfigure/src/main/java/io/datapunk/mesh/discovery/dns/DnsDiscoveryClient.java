@@ -112,7 +112,10 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 	public List<ServiceInstance> getInstances(String serviceId) {
 		DnsServiceEntry entry = this.entries.get(serviceId);
 		if (entry != null) {
-			return entry.instances();
+			List<ServiceInstance> instances = entry.instances();
+			// Looked up at startup or by another call, but not answered yet: wait too.
+			return (!instances.isEmpty() || entry.hasAnswered()) ? instances
+					: entry.awaitFirstAnswer(this.settings.lookupTime());
 		}
 		if (!ServiceNames.isValid(serviceId) || this.closed) {
 			// Only valid service names ever reach a query.

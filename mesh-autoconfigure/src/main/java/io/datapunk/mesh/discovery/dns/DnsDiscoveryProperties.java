@@ -38,7 +38,8 @@ public class DnsDiscoveryProperties {
 
 	/**
 	 * Time to wait for one server's answer to one query; an unanswered query is sent
-	 * again, to the next server where there are several.
+	 * again, to the next server where there are several. dnsjava notices a timeout on a
+	 * tick of up to 1s, so it may end up to 1s later.
 	 */
 	@PositiveDuration
 	private Duration timeout = Duration.ofSeconds(2);

@@ -26,6 +26,13 @@ record DnsResolverSettings(List<InetSocketAddress> servers, Duration timeout, Du
 		Duration idleTimeout) {
 
 	/**
+	 * How late dnsjava may notice that a query timed out: its selector thread checks
+	 * timeouts on a tick of up to 1 s (system property
+	 * {@code dnsjava.nio.selector_timeout}, in milliseconds, JVM-wide).
+	 */
+	private static final Duration TIMEOUT_TICK = Duration.ofSeconds(1);
+
+	/**
 	 * Check and resolve the configuration.
 	 * @param properties the configuration
 	 * @return the settings
@@ -54,11 +61,19 @@ record DnsResolverSettings(List<InetSocketAddress> servers, Duration timeout, Du
 	}
 
 	/**
-	 * Return the longest a whole lookup can take: the SRV query, then the A and AAAA
-	 * queries of targets that the answer gave no address for, each with its attempts.
+	 * Return the longest one query can wait for its answer, tick included.
+	 */
+	Duration queryTime() {
+		return this.timeout.plus(TIMEOUT_TICK);
+	}
+
+	/**
+	 * Return the longest a whole lookup may take: the SRV query, then the address queries
+	 * of targets that the answer gave no address for, each with its attempts. A first
+	 * call waits at most this long.
 	 */
 	Duration lookupTime() {
-		return this.timeout.multipliedBy(attempts() * 3L);
+		return queryTime().multipliedBy(attempts() * 2L);
 	}
 
 	/**
@@ -86,7 +101,7 @@ record DnsResolverSettings(List<InetSocketAddress> servers, Duration timeout, Du
 		}
 		ExtendedResolver resolver = new ExtendedResolver(resolvers);
 		resolver.setRetries((this.servers.size() == 1) ? 2 : 1);
-		resolver.setTimeout(this.timeout.multipliedBy(attempts()));
+		resolver.setTimeout(queryTime().multipliedBy(attempts()));
 		return resolver;
 	}
 

@@ -69,6 +69,13 @@ final class DnsServiceEntry {
 	}
 
 	/**
+	 * Return whether the first lookup has ended, with an answer or a failure.
+	 */
+	boolean hasAnswered() {
+		return this.firstAnswer.isDone();
+	}
+
+	/**
 	 * Wait for the first lookup to end, at most the given time.
 	 */
 	List<ServiceInstance> awaitFirstAnswer(Duration wait) {

@@ -210,7 +210,7 @@ class DnsDiscoveryClientTests {
 		this.dns.answering(false);
 		await().atMost(Duration.ofSeconds(10)).until(() -> client.status("inventory").isStale());
 		DnsServiceStatus stale = client.status("inventory");
-		assertThat(stale.lastError()).contains("Timed out");
+		assertThat(stale.lastError()).containsIgnoringCase("timed out");
 		assertThat(client.getInstances("inventory")).isSameAs(known);
 		long queries = this.dns.queryCount(INVENTORY, Type.SRV);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.dns.queryCount(INVENTORY, Type.SRV) > queries + 2);
@@ -239,7 +239,8 @@ class DnsDiscoveryClientTests {
 		DnsDiscoveryClient client = client(properties);
 		long start = System.nanoTime();
 		assertThat(client.getInstances("inventory")).isEmpty();
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+		// Two attempts of 100 ms, each noticed on dnsjava's tick of up to 1 s.
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(4_400));
 		// The next call does not wait again: the entry exists and is being retried.
 		start = System.nanoTime();
 		assertThat(client.getInstances("inventory")).isEmpty();
