@@ -211,8 +211,10 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 			String error = describe(failure);
 			int serving = entry.instances().size();
 			if (entry.failed(error, now)) {
-				logger.warn("DNS SRV lookup of " + entry.queryName() + " failed (" + error + "); serving the last "
-						+ serving + " instance(s) of '" + entry.serviceId() + "', marked stale, until it succeeds");
+				logger.warn("DNS SRV lookup of " + entry.queryName() + " failed (" + error + "); "
+						+ ((serving > 0) ? "serving the last " + serving + " instance(s) of '" + entry.serviceId()
+								+ "', marked stale," : "no instances of '" + entry.serviceId() + "' from DNS")
+						+ " until it succeeds; trying again every " + this.settings.minTtl().toMillis() + " ms");
 			}
 			else {
 				logger.debug("DNS SRV lookup of " + entry.queryName() + " failed again: " + error);
@@ -237,7 +239,13 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 
 	private void publishChange(String serviceId) {
 		if (this.events != null && !this.closed) {
-			this.events.publishEvent(new ServiceInstancesChangedEvent(this, serviceId, ORIGIN));
+			try {
+				this.events.publishEvent(new ServiceInstancesChangedEvent(this, serviceId, ORIGIN));
+			}
+			catch (RuntimeException ex) {
+				// A context that is closing; the new list is served all the same.
+				logger.debug("Could not publish the change of the instances of '" + serviceId + "'", ex);
+			}
 		}
 	}
 
