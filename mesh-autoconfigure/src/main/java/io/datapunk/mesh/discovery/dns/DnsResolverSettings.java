@@ -43,11 +43,8 @@ record DnsResolverSettings(List<InetSocketAddress> servers, Duration timeout, Du
 			throw new InvalidMeshPropertyException("mesh.discovery.dns.min-ttl", properties.getMinTtl().toString(),
 					"must not be longer than mesh.discovery.dns.max-ttl (" + properties.getMaxTtl() + ")", "'1s'");
 		}
+		// dnsjava falls back to 127.0.0.1:53 where the system names no resolver.
 		List<InetSocketAddress> servers = DnsServers.parse(properties.getServers());
-		if (servers.isEmpty()) {
-			throw new InvalidMeshPropertyException(DnsServers.PROPERTY, "",
-					"must name DNS servers: the system has no resolver configured", DnsServers.EXAMPLE);
-		}
 		return new DnsResolverSettings(servers, properties.getTimeout(), properties.getMinTtl(), properties.getMaxTtl(),
 				properties.getIdleTimeout());
 	}

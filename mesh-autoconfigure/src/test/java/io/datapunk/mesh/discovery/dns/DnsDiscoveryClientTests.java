@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.datapunk.mesh.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.test.Concurrently;
 import io.datapunk.mesh.test.FreePorts;
 import io.datapunk.mesh.test.dns.TestDnsServer;
 import io.datapunk.mesh.test.dns.TestDnsServer.Srv;
@@ -124,6 +125,29 @@ class DnsDiscoveryClientTests {
 		assertThat(client.getInstances("declined")).isEmpty();
 		assertThat(client.status("unknown").isStale()).isFalse();
 		assertThat(client.status("unknown").updatedAt()).isNotNull();
+	}
+
+	@Test
+	void anAnswerWithoutRecordsShouldBeKeptForTheNegativeTtlOfTheSoa() {
+		this.dns.negativeTtl(5);
+		DnsDiscoveryClient client = client();
+		assertThat(client.getInstances("unknown")).isEmpty();
+		DnsServiceStatus status = client.status("unknown");
+		assertThat(status.expiresAt()).isEqualTo(status.updatedAt().plusSeconds(5));
+		// A service that appears is found once that TTL has passed.
+		this.dns.srv("_http._tcp.unknown.service.consul", 30, Srv.of(10, 1, 8081, "one.node.consul"));
+		assertThat(client.getInstances("unknown")).isEmpty();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !client.getInstances("unknown").isEmpty());
+		assertThat(Duration.between(status.updatedAt(), client.status("unknown").updatedAt()))
+			.isBetween(Duration.ofMillis(4_000), Duration.ofMillis(7_000));
+	}
+
+	@Test
+	void concurrentFirstCallsShouldShareOneLookup() throws Exception {
+		this.dns.srv(INVENTORY, 30, Srv.of(10, 1, 8081, "one.node.consul"));
+		DnsDiscoveryClient client = client();
+		Concurrently.repeat(8, 50, () -> assertThat(client.getInstances("inventory")).hasSize(1));
+		assertThat(this.dns.queryCount(INVENTORY, Type.SRV)).isEqualTo(1);
 	}
 
 	@Test
