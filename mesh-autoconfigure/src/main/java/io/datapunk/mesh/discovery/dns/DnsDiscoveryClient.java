@@ -35,12 +35,13 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * <p>
  * Answers are cached for their TTL, bounded by {@code min-ttl} and {@code max-ttl}, and
  * renewed in the background shortly before they expire, so a call never waits for DNS
- * once a service has been looked up: only the first call for a service waits, for the
- * first answer. When a lookup fails (no answer, a server error) the last answer keeps
- * being served, marked stale, and the lookup is tried again every {@code min-ttl}. A name
- * that does not exist, or has no records, gives no instances. A service that no call
- * asked for during {@code idle-timeout} is no longer renewed. A change of a service's
- * instances is published as a {@link ServiceInstancesChangedEvent}.
+ * once a service has been looked up: only the first calls for a service wait for the
+ * first answer, at most {@code timeout} (they get no instances from DNS if it is late;
+ * the lookup goes on in the background). When a lookup fails (no answer, a server error)
+ * the last answer keeps being served, marked stale, and the lookup is tried again every
+ * {@code min-ttl}. A name that does not exist, or has no records, gives no instances. A
+ * service that no call asked for during {@code idle-timeout} is no longer renewed. A
+ * change of a service's instances is published as a {@link ServiceInstancesChangedEvent}.
  * <p>
  * Thread-safe: calls read a concurrent map and a volatile list; one background thread
  * renews the answers.
@@ -115,13 +116,13 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 			List<ServiceInstance> instances = entry.instances();
 			// Looked up at startup or by another call, but not answered yet: wait too.
 			return (!instances.isEmpty() || entry.hasAnswered()) ? instances
-					: entry.awaitFirstAnswer(this.settings.lookupTime());
+					: entry.awaitFirstAnswer(this.settings.timeout());
 		}
 		if (!ServiceNames.isValid(serviceId) || this.closed) {
 			// Only valid service names ever reach a query.
 			return List.of();
 		}
-		return start(serviceId).awaitFirstAnswer(this.settings.lookupTime());
+		return start(serviceId).awaitFirstAnswer(this.settings.timeout());
 	}
 
 	@Override

@@ -66,8 +66,7 @@ record DnsResolverSettings(List<InetSocketAddress> servers, Duration timeout, Du
 
 	/**
 	 * Return the longest a whole lookup may take: the SRV query, then the address queries
-	 * of targets that the answer gave no address for, each with its attempts. A first
-	 * call waits at most this long.
+	 * of targets that the answer gave no address for, each with its attempts.
 	 */
 	Duration lookupTime() {
 		return queryTime().multipliedBy(attempts() * 2L);
