@@ -35,13 +35,14 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * <p>
  * Answers are cached for their TTL, bounded by {@code min-ttl} and {@code max-ttl}, and
  * renewed in the background shortly before they expire, so a call never waits for DNS
- * once a service has been looked up: only the first calls for a service wait for the
- * first answer, at most {@code timeout} (they get no instances from DNS if it is late;
- * the lookup goes on in the background). When a lookup fails (no answer, a server error)
- * the last answer keeps being served, marked stale, and the lookup is tried again every
- * {@code min-ttl}. A name that does not exist, or has no records, gives no instances. A
- * service that no call asked for during {@code idle-timeout} is no longer renewed. A
- * change of a service's instances is published as a {@link ServiceInstancesChangedEvent}.
+ * once a service has been looked up: only calls made within {@code timeout} of a
+ * service's first lookup wait for its answer, until then at most (if it is late they get
+ * no instances from DNS; the lookup goes on in the background). When a lookup fails (no
+ * answer, a server error) the last answer keeps being served, marked stale, and the
+ * lookup is tried again every {@code min-ttl}. A name that does not exist, or has no
+ * records, gives no instances. A service that no call asked for during
+ * {@code idle-timeout} is no longer renewed. A change of a service's instances is
+ * published as a {@link ServiceInstancesChangedEvent}.
  * <p>
  * Thread-safe: calls read a concurrent map and a volatile list; one background thread
  * renews the answers.
@@ -115,14 +116,13 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 		if (entry != null) {
 			List<ServiceInstance> instances = entry.instances();
 			// Looked up at startup or by another call, but not answered yet: wait too.
-			return (!instances.isEmpty() || entry.hasAnswered()) ? instances
-					: entry.awaitFirstAnswer(this.settings.timeout());
+			return (!instances.isEmpty() || entry.hasAnswered()) ? instances : entry.awaitFirstAnswer();
 		}
 		if (!ServiceNames.isValid(serviceId) || this.closed) {
 			// Only valid service names ever reach a query.
 			return List.of();
 		}
-		return start(serviceId).awaitFirstAnswer(this.settings.timeout());
+		return start(serviceId).awaitFirstAnswer();
 	}
 
 	@Override
@@ -173,7 +173,7 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 
 	private DnsServiceEntry start(String serviceId) {
 		DnsServiceEntry created = new DnsServiceEntry(serviceId, this.pattern.queryName(serviceId),
-				this.clock.instant());
+				this.clock.instant(), this.settings.timeout());
 		DnsServiceEntry existing = this.entries.putIfAbsent(serviceId, created);
 		if (existing != null) {
 			return existing;

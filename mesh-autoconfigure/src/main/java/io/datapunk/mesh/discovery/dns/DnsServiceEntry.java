@@ -44,10 +44,21 @@ final class DnsServiceEntry {
 	/** Refresh thread only. */
 	private Instant lastUsed;
 
-	DnsServiceEntry(String serviceId, Name queryName, Instant created) {
+	/** Until when ({@link System#nanoTime()}) calls wait for the first answer. */
+	private final long firstAnswerWaitEnd;
+
+	/**
+	 * Create the entry of a service whose first lookup starts now.
+	 * @param serviceId the service
+	 * @param queryName the SRV name to ask
+	 * @param created now
+	 * @param firstAnswerWait how long after now calls wait for the first answer
+	 */
+	DnsServiceEntry(String serviceId, Name queryName, Instant created, Duration firstAnswerWait) {
 		this.serviceId = serviceId;
 		this.queryName = queryName;
 		this.lastUsed = created;
+		this.firstAnswerWaitEnd = System.nanoTime() + firstAnswerWait.toNanos();
 	}
 
 	String serviceId() {
@@ -76,17 +87,21 @@ final class DnsServiceEntry {
 	}
 
 	/**
-	 * Wait for the first lookup to end, at most the given time.
+	 * Wait for the first lookup to end, at most until the wait given at creation is over:
+	 * however many calls come meanwhile, none waits beyond it.
 	 */
-	List<ServiceInstance> awaitFirstAnswer(Duration wait) {
-		try {
-			this.firstAnswer.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException | TimeoutException ex) {
-			// Nothing known yet: no instances from DNS for this call.
+	List<ServiceInstance> awaitFirstAnswer() {
+		long wait = this.firstAnswerWaitEnd - System.nanoTime();
+		if (wait > 0) {
+			try {
+				this.firstAnswer.get(wait, TimeUnit.NANOSECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// Nothing known yet: no instances from DNS for this call.
+			}
 		}
 		return instances();
 	}

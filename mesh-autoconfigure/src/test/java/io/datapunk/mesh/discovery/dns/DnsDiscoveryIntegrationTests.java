@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.datapunk.mesh.ServiceNotFoundException;
 import io.datapunk.mesh.client.scan.app.InventoryClient;
 import io.datapunk.mesh.client.scan.app.ScanAppConfiguration;
 import io.datapunk.mesh.discovery.MeshDiscovery;
@@ -24,6 +25,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.client.ServiceInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -122,7 +124,8 @@ class DnsDiscoveryIntegrationTests {
 	@Test
 	void aDnsServerThatStopsAnsweringShouldKeepTheLastListServing() {
 		this.dns.srv(INVENTORY, 1, srv(10, 1, 0), srv(10, 1, 1));
-		this.contextRunner.run((context) -> {
+		// Round robin, so that every instance of the list is seen serving.
+		this.contextRunner.withPropertyValues("mesh.services.inventory.load-balancer=round-robin").run((context) -> {
 			InventoryClient inventory = context.getBean(InventoryClient.class);
 			DnsDiscoveryClient client = context.getBean(DnsDiscoveryClient.class);
 			assertThat(inventory.item("1")).containsKey("server");
@@ -162,6 +165,37 @@ class DnsDiscoveryIntegrationTests {
 			}
 			assertThat(servers.get(0).hits()).isZero();
 		});
+	}
+
+	@Test
+	void aDeadDnsServerShouldNotHoldCallsThatStaticInstancesServe() {
+		this.dns.answering(false);
+		this.contextRunner.withPropertyValues("mesh.services.inventory.instances=" + servers.get(0).uri())
+			.run((context) -> {
+				InventoryClient inventory = context.getBean(InventoryClient.class);
+				long start = System.nanoTime();
+				assertThat(inventory.item("1")).containsEntry("server", "one");
+				Duration first = Duration.ofNanos(System.nanoTime() - start);
+				start = System.nanoTime();
+				for (int i = 0; i < 20; i++) {
+					assertThat(inventory.item(Integer.toString(i))).containsEntry("server", "one");
+				}
+				Duration next = Duration.ofNanos(System.nanoTime() - start).dividedBy(20);
+				System.out.println("DNS silent, static instances: first call " + first.toMillis() + " ms, then "
+						+ next.toMillis() + " ms per call");
+				// Calls wait for DNS at most the query timeout (200 ms) after its first
+				// lookup, which started with the application.
+				assertThat(first).isLessThan(Duration.ofMillis(1_500));
+				assertThat(next).isLessThan(Duration.ofMillis(50));
+			});
+	}
+
+	@Test
+	void aServiceWithoutRecordsShouldNotBeFound() {
+		this.contextRunner.run((context) -> assertThatExceptionOfType(ServiceNotFoundException.class)
+			.isThrownBy(() -> context.getBean(InventoryClient.class).item("1"))
+			.withMessageContaining("no instances of 'inventory' are known")
+			.withMessageContaining("DNS SRV _http._tcp.{service}.service.consul"));
 	}
 
 	/** An SRV record for one of the HTTP servers, whose target is its name. */
