@@ -10,7 +10,7 @@ import io.datapunk.mesh.discovery.ServiceInstancesChangedEvent;
 import io.datapunk.mesh.test.Concurrently;
 import io.datapunk.mesh.test.FreePorts;
 import io.datapunk.mesh.test.dns.TestDnsServer;
-import io.datapunk.mesh.test.dns.TestDnsServer.Srv;
+import io.datapunk.mesh.test.dns.TestDnsZone.Srv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

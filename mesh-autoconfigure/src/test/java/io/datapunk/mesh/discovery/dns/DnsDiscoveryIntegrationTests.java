@@ -13,7 +13,7 @@ import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServer;
 import io.datapunk.mesh.test.TestHttpServers;
 import io.datapunk.mesh.test.dns.TestDnsServer;
-import io.datapunk.mesh.test.dns.TestDnsServer.Srv;
+import io.datapunk.mesh.test.dns.TestDnsZone.Srv;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -12,27 +12,18 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.OPTRecord;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.SOARecord;
-import org.xbill.DNS.SRVRecord;
 import org.xbill.DNS.Section;
-import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
@@ -44,11 +35,9 @@ import org.xbill.DNS.Type;
  * them out, stop answering (queries are dropped, as by a dead server), or answer with an
  * error code. Every query is recorded. Thread-safe.
  */
-public final class TestDnsServer implements AutoCloseable {
+public final class TestDnsServer extends TestDnsZone implements AutoCloseable {
 
 	private static final int UDP_LIMIT_WITHOUT_EDNS = 512;
-
-	private static final Name ZONE = name("test.");
 
 	private final DatagramSocket udp;
 
@@ -59,8 +48,6 @@ public final class TestDnsServer implements AutoCloseable {
 		thread.setDaemon(true);
 		return thread;
 	});
-
-	private final Map<Name, Map<Integer, List<Record>>> records = new ConcurrentHashMap<>();
 
 	private final List<Query> queries = new CopyOnWriteArrayList<>();
 
@@ -115,60 +102,6 @@ public final class TestDnsServer implements AutoCloseable {
 	}
 
 	/**
-	 * Set the SRV records of a name, replacing those it had.
-	 * @param name the owner name, such as {@code _http._tcp.inventory.service.consul}
-	 * @param ttl the TTL of the records, in seconds
-	 * @param entries the records
-	 */
-	public void srv(String name, long ttl, Srv... entries) {
-		Name owner = name(name);
-		List<Record> list = new ArrayList<>();
-		for (Srv entry : entries) {
-			list.add(new SRVRecord(owner, DClass.IN, ttl, entry.priority(), entry.weight(), entry.port(),
-					name(entry.target())));
-		}
-		put(owner, Type.SRV, list);
-	}
-
-	/**
-	 * Set the IPv4 addresses of a host name, replacing those it had.
-	 * @param host the host name
-	 * @param ttl the TTL, in seconds
-	 * @param addresses the addresses
-	 */
-	public void a(String host, long ttl, String... addresses) {
-		Name owner = name(host);
-		List<Record> list = new ArrayList<>();
-		for (String address : addresses) {
-			list.add(new ARecord(owner, DClass.IN, ttl, parse(address)));
-		}
-		put(owner, Type.A, list);
-	}
-
-	/**
-	 * Set the IPv6 addresses of a host name, replacing those it had.
-	 * @param host the host name
-	 * @param ttl the TTL, in seconds
-	 * @param addresses the addresses
-	 */
-	public void aaaa(String host, long ttl, String... addresses) {
-		Name owner = name(host);
-		List<Record> list = new ArrayList<>();
-		for (String address : addresses) {
-			list.add(new AAAARecord(owner, DClass.IN, ttl, parse(address)));
-		}
-		put(owner, Type.AAAA, list);
-	}
-
-	/**
-	 * Remove a name and all its records: it is NXDOMAIN from now on.
-	 * @param name the name
-	 */
-	public void remove(String name) {
-		this.records.remove(name(name));
-	}
-
-	/**
 	 * Set whether SRV answers carry the targets' addresses in the additional section.
 	 * @param include {@code false} to make the resolver ask for them
 	 */
@@ -212,7 +145,7 @@ public final class TestDnsServer implements AutoCloseable {
 	 * @return the count
 	 */
 	public long queryCount(String name, int type) {
-		Name asked = name(name);
+		Name asked = TestDnsZone.name(name);
 		return this.queries.stream().filter((query) -> query.name().equals(asked) && query.type() == type).count();
 	}
 
@@ -230,15 +163,6 @@ public final class TestDnsServer implements AutoCloseable {
 			// Closing anyway.
 		}
 		this.threads.shutdownNow();
-	}
-
-	private void put(Name owner, int type, List<Record> list) {
-		this.records.compute(owner, (name, byType) -> {
-			Map<Integer, List<Record>> copy = (byType != null) ? new ConcurrentHashMap<>(byType)
-					: new ConcurrentHashMap<>();
-			copy.put(type, List.copyOf(list));
-			return copy;
-		});
 	}
 
 	private void serveUdp() {
@@ -324,64 +248,8 @@ public final class TestDnsServer implements AutoCloseable {
 			response.getHeader().setRcode(rcode);
 			return response;
 		}
-		Map<Integer, List<Record>> byType = this.records.get(question.getName());
-		List<Record> answers = (byType != null) ? byType.getOrDefault(question.getType(), List.of()) : List.of();
-		if (answers.isEmpty()) {
-			if (byType == null) {
-				response.getHeader().setRcode(Rcode.NXDOMAIN);
-			}
-			long ttl = this.negativeTtl;
-			response.addRecord(new SOARecord(ZONE, DClass.IN, ttl, name("ns.test."), name("admin.test."), 1, 3600, 600,
-					86400, ttl), Section.AUTHORITY);
-			return response;
-		}
-		answers.forEach((record) -> response.addRecord(record, Section.ANSWER));
-		if (question.getType() == Type.SRV && this.additionalAddresses) {
-			for (Record answer : answers) {
-				Map<Integer, List<Record>> target = this.records.get(((SRVRecord) answer).getTarget());
-				if (target != null) {
-					target.getOrDefault(Type.A, List.of())
-						.forEach((record) -> response.addRecord(record, Section.ADDITIONAL));
-					target.getOrDefault(Type.AAAA, List.of())
-						.forEach((record) -> response.addRecord(record, Section.ADDITIONAL));
-				}
-			}
-		}
+		answer(question, response, this.additionalAddresses, this.negativeTtl);
 		return response;
-	}
-
-	private static Name name(String name) {
-		try {
-			return Name.fromString(name, Name.root);
-		}
-		catch (TextParseException ex) {
-			throw new IllegalArgumentException(ex);
-		}
-	}
-
-	private static InetAddress parse(String address) {
-		try {
-			return InetAddress.getByName(address);
-		}
-		catch (IOException ex) {
-			throw new IllegalArgumentException(ex);
-		}
-	}
-
-	/**
-	 * One SRV record, as {@link #srv(String, long, Srv...)} takes it.
-	 *
-	 * @param priority the priority (lower is preferred)
-	 * @param weight the weight within a priority
-	 * @param port the port
-	 * @param target the target host name
-	 */
-	public record Srv(int priority, int weight, int port, String target) {
-
-		public static Srv of(int priority, int weight, int port, String target) {
-			return new Srv(priority, weight, port, target);
-		}
-
 	}
 
 	/**
