@@ -158,6 +158,7 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		logger.info("DNS SRV discovery asks " + this.settings.servers() + " for " + this.pattern);
 		for (String serviceId : this.warmUp) {
 			if (ServiceNames.isValid(serviceId)) {
 				start(serviceId);

@@ -2,6 +2,7 @@ package io.datapunk.mesh.discovery.dns;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -152,7 +153,7 @@ final class SrvLookup {
 		metadata.put(TARGET, record.getTarget().toString(true));
 		String instanceId = serviceId + "-" + address.host() + "-" + record.getPort();
 		return new DefaultServiceInstance(instanceId, serviceId, address.host(), record.getPort(), this.secure,
-				metadata);
+				Collections.unmodifiableMap(metadata));
 	}
 
 	private static Map<Name, Address> additionalAddresses(Message response) {
