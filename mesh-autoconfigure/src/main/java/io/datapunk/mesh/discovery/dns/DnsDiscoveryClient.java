@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -129,7 +130,7 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 	public List<String> getServices() {
 		return this.entries.values()
 			.stream()
-			.filter((entry) -> !entry.instances().isEmpty())
+			.filter((entry) -> !entry.peek().isEmpty())
 			.map(DnsServiceEntry::serviceId)
 			.sorted()
 			.toList();
@@ -187,9 +188,16 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 		if (this.closed) {
 			return;
 		}
-		this.lookup.lookup(entry.serviceId(), entry.queryName())
-			.orTimeout(this.settings.lookupTime().toNanos(), TimeUnit.NANOSECONDS)
-			.whenCompleteAsync((answer, failure) -> completed(entry, answer, failure), this::runInBackground);
+		CompletableFuture<SrvAnswer> answer;
+		try {
+			answer = this.lookup.lookup(entry.serviceId(), entry.queryName());
+		}
+		catch (RuntimeException ex) {
+			// Failing to send counts as a failed lookup: it is tried again all the same.
+			answer = CompletableFuture.failedFuture(ex);
+		}
+		answer.orTimeout(this.settings.lookupTime().toNanos(), TimeUnit.NANOSECONDS)
+			.whenCompleteAsync((result, failure) -> completed(entry, result, failure), this::runInBackground);
 	}
 
 	private void completed(DnsServiceEntry entry, SrvAnswer answer, Throwable failure) {
@@ -211,7 +219,7 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 		}
 		else {
 			String error = describe(failure);
-			int serving = entry.instances().size();
+			int serving = entry.peek().size();
 			if (entry.failed(error, now)) {
 				logger.warn("DNS SRV lookup of " + entry.queryName() + " failed (" + error + "); "
 						+ ((serving > 0) ? "serving the last " + serving + " instance(s) of '" + entry.serviceId()

@@ -80,6 +80,13 @@ final class DnsServiceEntry {
 	}
 
 	/**
+	 * Return the instances without noting a use, for reports and the refresh thread.
+	 */
+	List<ServiceInstance> peek() {
+		return this.instances;
+	}
+
+	/**
 	 * Return whether the first lookup has ended, with an answer or a failure.
 	 */
 	boolean hasAnswered() {
