@@ -15,9 +15,13 @@ import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.Deadline;
+import io.datapunk.mesh.resilience.FailureReasons;
 import io.datapunk.mesh.resilience.OutlierDetector;
 import io.datapunk.mesh.resilience.RetryPolicy;
 import io.datapunk.mesh.resilience.ServiceResilience;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.http.HttpHeaders;
@@ -28,10 +32,12 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * One logical call and its attempts. A request that never reached a server is requeued at
- * once on an instance not tried yet, whatever its method; other failures are retried
- * after a backoff, preferably on another instance, if the method may be repeated and
- * attempts are left. Both draw on the service's retry budget, and nothing outlives the
- * deadline. Used by one thread, once.
+ * once on an instance not tried yet, whatever its method; other failures are retried,
+ * preferably on another instance, if the method may be repeated and attempts are left: at
+ * once the first time another instance can take it, after a backoff otherwise. Both draw
+ * on the service's retry budget, and nothing outlives the deadline. While a retry is
+ * possible, the body of an answer is read before the call returns, so that one cut short
+ * is retried too. Used by one thread, once.
  *
  * @author datapunk mesh team
  */
@@ -57,6 +63,13 @@ final class MeshCall {
 
 	private final boolean propagateDeadline;
 
+	/** Whether the service's TLS is on: every instance is called over HTTPS. */
+	private final boolean tls;
+
+	private final ObservationRegistry observations;
+
+	private static final MeshAttemptObservationConvention OBSERVATION_CONVENTION = new MeshAttemptObservationConvention();
+
 	/** Attempts that failed, in order; created on the first failure. */
 	private List<MeshAttempt> failed;
 
@@ -64,6 +77,9 @@ final class MeshCall {
 	private List<ServiceInstance> tried;
 
 	private int retries;
+
+	/** Retries that waited a backoff; the next wait's bound doubles with each. */
+	private int backedOffRetries;
 
 	/** Whether the deadline is the caller's, shorter than the service's own timeout. */
 	private final boolean callerDeadline;
@@ -80,7 +96,8 @@ final class MeshCall {
 
 	MeshCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
 			Deadline deadline, boolean callerDeadline, MeshDiscovery discovery, MeshLoadBalancer balancer,
-			InstanceLoads loads, AttemptTransport transport, boolean propagateDeadline) {
+			InstanceLoads loads, AttemptTransport transport, boolean propagateDeadline,
+			ObservationRegistry observations) {
 		this.service = service;
 		this.request = request;
 		this.headers = headers;
@@ -92,6 +109,8 @@ final class MeshCall {
 		this.loads = loads;
 		this.transport = transport;
 		this.propagateDeadline = propagateDeadline;
+		this.tls = service.settings().tls().enabled();
+		this.observations = observations;
 	}
 
 	/**
@@ -138,37 +157,50 @@ final class MeshCall {
 			long start = System.nanoTime();
 			InstanceLoad load = this.loads.of(serviceId, instance);
 			long begun = load.begin();
+			Observation observation = startObservation(instance);
 			ClientHttpResponse response;
 			HttpStatusCode status;
 			try {
-				response = this.transport.send(InstanceUris.resolve(instance, this.request.getURI()),
+				response = this.transport.send(InstanceUris.resolve(instance, this.request.getURI(), this.tls),
 						this.request.getMethod(), this.headers, this.request.getAttributes(), this.body, timeLimit);
 				status = statusOf(response);
 			}
 			catch (IOException ex) {
-				recordFailure(instance, Outcomes.describe(ex), start);
-				this.lastFailure = ex;
-				if (isInstanceFailure()) {
-					load.end(begun, true);
-					if (outliers != null) {
-						outliers.onFailure(instance);
-					}
-				}
-				else {
-					load.abandon();
-				}
-				afterFailure(available, ex);
+				stopObservation(observation, 0, ex);
+				attemptFailed(instance, ex, start, load, begun, available);
 				continue;
 			}
 			catch (RuntimeException ex) {
+				stopObservation(observation, 0, ex);
 				load.abandon();
 				// The HTTP client itself failed (a pool shut down, say): not a retryable
 				// outcome.
 				recordFailure(instance, Outcomes.describe(ex), start);
 				throw exhausted("the HTTP client failed", ex);
 			}
-			load.end(begun, status.is5xxServerError());
+			boolean retryable;
+			try {
+				retryable = isRetryable(status, response);
+			}
+			catch (RuntimeException | Error ex) {
+				stopObservation(observation, status.value(), null);
+				throw ex;
+			}
+			if (!retryable && mayRetry()) {
+				try {
+					// An instance that dies halfway through the body should cost a retry,
+					// not an error once the call has returned.
+					response = BufferedBodyResponse.read(response, status, this.request.getMethod());
+				}
+				catch (IOException ex) {
+					stopObservation(observation, 0, ex);
+					attemptFailed(instance, ex, start, load, begun, available);
+					continue;
+				}
+			}
+			stopObservation(observation, status.value(), null);
 			boolean serverError = status.is5xxServerError();
+			load.end(begun, serverError);
 			if (outliers != null) {
 				if (serverError) {
 					outliers.onFailure(instance);
@@ -177,18 +209,70 @@ final class MeshCall {
 					outliers.onSuccess(instance);
 				}
 			}
-			if (!isRetryable(status, response)) {
+			if (!retryable) {
 				this.answeredStatus = status.value();
 				return response;
 			}
 			recordFailure(instance, describe(status), start);
 			RestClientResponseException cause = new RestClientResponseException(
-					"Instance " + InstanceUris.base(instance) + " answered " + describe(status), status,
+					"Instance " + InstanceUris.base(instance, this.tls) + " answered " + describe(status), status,
 					reasonOf(status), response.getHeaders(), null, null);
 			this.lastFailure = cause;
 			response.close();
-			retryOrThrow(cause);
+			retryOrThrow(available, cause);
 		}
+	}
+
+	private Observation startObservation(ServiceInstance instance) {
+		if (this.observations.isNoop()) {
+			return Observation.NOOP;
+		}
+		return Observation
+			.createNotStarted(null, OBSERVATION_CONVENTION,
+					() -> new MeshAttemptObservationContext(this.headers, this.service.serviceId(),
+							InstanceUris.base(instance, this.tls), this.request.getMethod()),
+					this.observations)
+			.start();
+	}
+
+	private static void stopObservation(Observation observation, int status, Throwable failure) {
+		if (observation.isNoop()) {
+			return;
+		}
+		MeshAttemptObservationContext context = (MeshAttemptObservationContext) observation.getContext();
+		context.setStatus(status);
+		if (failure != null) {
+			context.setFailureReason(FailureReasons.of(failure));
+			observation.error(failure);
+		}
+		observation.stop();
+	}
+
+	private void attemptFailed(ServiceInstance instance, IOException failure, long start, InstanceLoad load, long begun,
+			List<ServiceInstance> available) {
+		recordFailure(instance, Outcomes.describe(failure), start);
+		this.lastFailure = failure;
+		if (isInstanceFailure()) {
+			load.end(begun, true);
+			OutlierDetector outliers = this.service.outlierDetector();
+			if (outliers != null) {
+				outliers.onFailure(instance);
+			}
+		}
+		else {
+			load.abandon();
+		}
+		afterFailure(available, failure);
+	}
+
+	/**
+	 * Return whether a failure after sending could still be retried: the method may be
+	 * repeated and attempts are left. Budget and deadline are checked when it happens.
+	 */
+	private boolean mayRetry() {
+		RetryPolicy policy = this.service.retryPolicy();
+		return 1 + this.retries < policy.maxAttempts()
+				&& policy.mayRepeat(this.request.getMethod(), isMarkedIdempotent());
 	}
 
 	/**
@@ -263,20 +347,30 @@ final class MeshCall {
 		if (this.deadline.isExpired()) {
 			throw deadlineExceeded(failure);
 		}
+		if (RetryPolicy.isTlsFailure(failure)) {
+			// The handshake failed, so the request was not processed: another instance
+			// may take it at once, but this one would fail the same way.
+			if (untriedOrAll(available) == available) {
+				throw exhausted("TLS failure, not retried on the same instance, and no other instance is left",
+						failure);
+			}
+			withdrawFromBudget(failure);
+			this.service.statistics().requeued(FailureReasons.of(failure));
+			return;
+		}
 		if (RetryPolicy.neverReachedServer(failure) && untriedOrAll(available) != available) {
 			// Nothing reached a server, so any method may go elsewhere at once.
-			if (!this.service.retryBudget().tryWithdraw()) {
-				throw exhausted("the retry budget of service '" + this.service.serviceId() + "' is spent", failure);
-			}
+			withdrawFromBudget(failure);
+			this.service.statistics().requeued(FailureReasons.of(failure));
 			return;
 		}
 		if (!this.service.retryPolicy().isRetryable(this.service.serviceId(), this.request, failure)) {
 			throw exhausted("the failure is not one to retry (see retry.exceptions)", failure);
 		}
-		retryOrThrow(failure);
+		retryOrThrow(available, failure);
 	}
 
-	private void retryOrThrow(Throwable cause) {
+	private void retryOrThrow(List<ServiceInstance> available, Throwable cause) {
 		RetryPolicy policy = this.service.retryPolicy();
 		if (!policy.mayRepeat(this.request.getMethod(), isMarkedIdempotent())) {
 			throw exhausted(this.request.getMethod() + " is not idempotent, so it was not sent again (mark the method "
@@ -285,15 +379,38 @@ final class MeshCall {
 		if (1 + this.retries >= policy.maxAttempts()) {
 			throw exhausted("no attempts left (retry.max-attempts is " + policy.maxAttempts() + ")", cause);
 		}
-		Duration backoff = this.service.backoff().delay(this.retries + 1);
-		if (backoff.toNanos() >= this.deadline.remainingNanos()) {
+		Duration backoff = backoffBeforeRetry(available);
+		if (!backoff.isZero() && backoff.toNanos() >= this.deadline.remainingNanos()) {
 			throw deadlineExceeded(cause);
 		}
+		withdrawFromBudget(cause);
+		this.service.statistics().retried(FailureReasons.of(cause));
+		this.retries++;
+		if (!backoff.isZero()) {
+			sleep(backoff, cause);
+		}
+	}
+
+	private void withdrawFromBudget(Throwable cause) {
 		if (!this.service.retryBudget().tryWithdraw()) {
+			this.service.statistics().budgetExhausted();
 			throw exhausted("the retry budget of service '" + this.service.serviceId() + "' is spent", cause);
 		}
-		this.retries++;
-		sleep(backoff, cause);
+	}
+
+	/**
+	 * Return the wait before the next retry. The first retry goes at once when another
+	 * instance can take it, as a requeue does: one failing instance then costs its
+	 * callers a round trip, not a backoff. Later retries, and a first retry that can only
+	 * go back to an instance already tried, wait with full jitter, the bound doubling
+	 * from {@code base-backoff}, so that a service failing as a whole is not pressed.
+	 */
+	private Duration backoffBeforeRetry(List<ServiceInstance> available) {
+		if (this.retries == 0 && untriedOrAll(available) != available) {
+			return Duration.ZERO;
+		}
+		this.backedOffRetries++;
+		return this.service.backoff().delay(this.backedOffRetries);
 	}
 
 	private boolean isMarkedIdempotent() {
@@ -316,7 +433,7 @@ final class MeshCall {
 			this.failed = new ArrayList<>(4);
 			this.tried = new ArrayList<>(4);
 		}
-		this.failed.add(new MeshAttempt(this.failed.size() + 1, InstanceUris.base(instance), outcome,
+		this.failed.add(new MeshAttempt(this.failed.size() + 1, InstanceUris.base(instance, this.tls), outcome,
 				Duration.ofNanos(System.nanoTime() - startNanos)));
 		this.tried.add(instance);
 	}

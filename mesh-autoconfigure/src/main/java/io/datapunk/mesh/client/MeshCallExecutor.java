@@ -14,6 +14,8 @@ import io.datapunk.mesh.resilience.ResilienceRegistry;
 import io.datapunk.mesh.resilience.ServiceResilience;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpResponse;
 
@@ -39,6 +41,8 @@ final class MeshCallExecutor {
 	private final ResilienceRegistry resilience;
 
 	private final boolean propagateDeadlines;
+
+	private volatile ObservationRegistry observations = ObservationRegistry.NOOP;
 
 	MeshCallExecutor(MeshDiscovery discovery, MeshLoadBalancer balancer, InstanceLoads loads,
 			ServiceTransports transports, ResilienceRegistry resilience, boolean propagateDeadlines) {
@@ -100,7 +104,12 @@ final class MeshCallExecutor {
 	private MeshCall newCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
 			Deadline deadline, boolean callerDeadline) {
 		return new MeshCall(service, request, headers, body, deadline, callerDeadline, this.discovery, this.balancer,
-				this.loads, this.transports.forService(service.serviceId()), this.propagateDeadlines);
+				this.loads, this.transports.forService(service.serviceId()), this.propagateDeadlines,
+				this.observations);
+	}
+
+	void setObservationRegistry(ObservationRegistry observations) {
+		this.observations = observations;
 	}
 
 	private static String serviceIdOf(MeshClientHttpRequest request) {

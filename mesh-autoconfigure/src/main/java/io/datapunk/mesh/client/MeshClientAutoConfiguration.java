@@ -10,6 +10,8 @@ import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.ResilienceAutoConfiguration;
 import io.datapunk.mesh.resilience.ResilienceRegistry;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -18,10 +20,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientBuilderConfigurer;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
@@ -35,7 +39,8 @@ import org.springframework.web.client.RestClient;
  * @since 0.1.0
  */
 @AutoConfiguration(after = { DiscoveryAutoConfiguration.class, LoadBalancerAutoConfiguration.class,
-		ResilienceAutoConfiguration.class, HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class })
+		ResilienceAutoConfiguration.class, HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+		SslAutoConfiguration.class })
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnMeshEnabled
 @ConditionalOnBean({ MeshSettings.class, MeshDiscovery.class, MeshLoadBalancer.class, ResilienceRegistry.class })
@@ -47,11 +52,14 @@ public class MeshClientAutoConfiguration {
 	MeshClientHttpRequestFactory meshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery,
 			MeshLoadBalancer balancer, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> transportBuilder,
 			ObjectProvider<ClientHttpRequestFactorySettings> transportSettings, ResilienceRegistry resilience,
-			ObjectProvider<InstanceLoads> loads) {
-		return new MeshClientHttpRequestFactory(settings, discovery, balancer,
+			ObjectProvider<InstanceLoads> loads, ObjectProvider<ObservationRegistry> observations,
+			ObjectProvider<SslBundles> sslBundles) {
+		MeshClientHttpRequestFactory factory = new MeshClientHttpRequestFactory(settings, discovery, balancer,
 				transportBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
 				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults), resilience,
-				loads.getIfAvailable(InstanceLoads::new));
+				loads.getIfAvailable(InstanceLoads::new), sslBundles.getIfAvailable());
+		factory.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
+		return factory;
 	}
 
 	@Bean

@@ -23,6 +23,8 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  */
 public class MeshClientFactory {
 
+	private static final MeshClientRequestObservationConvention OBSERVATION_CONVENTION = new MeshClientRequestObservationConvention();
+
 	private final Supplier<RestClient.Builder> baseBuilders;
 
 	private final MeshClientHttpRequestFactory requestFactory;
@@ -49,7 +51,9 @@ public class MeshClientFactory {
 	 * @return a new builder
 	 */
 	public RestClient.Builder restClientBuilder() {
-		return this.baseBuilders.get().requestFactory(this.requestFactory);
+		return this.baseBuilders.get()
+			.requestFactory(this.requestFactory)
+			.observationConvention(OBSERVATION_CONVENTION);
 	}
 
 	/**

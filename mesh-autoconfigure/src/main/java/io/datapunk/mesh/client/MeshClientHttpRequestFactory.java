@@ -8,9 +8,12 @@ import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.ResilienceRegistry;
 
+import io.micrometer.observation.ObservationRegistry;
+
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
@@ -47,9 +50,40 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, D
 	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
 			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings,
 			ResilienceRegistry resilience, InstanceLoads loads) {
-		this.transports = new ServiceTransports(settings, transportBuilder, transportSettings);
+		this(settings, discovery, balancer, transportBuilder, transportSettings, resilience, loads, null);
+	}
+
+	/**
+	 * Create the factory.
+	 * @param settings the mesh settings
+	 * @param discovery where instances come from
+	 * @param balancer chooses an instance per attempt
+	 * @param transportBuilder builds the HTTP clients that carry attempts
+	 * @param transportSettings base settings of those clients; the mesh sets the timeouts
+	 * and, where a service has its own TLS settings, the SSL bundle
+	 * @param resilience the circuit breakers, retry budgets and outlier detectors
+	 * @param loads where each attempt's latency and in-flight count are reported
+	 * @param sslBundles the SSL bundles that {@code mesh.*.tls.bundle} names, or
+	 * {@code null} if there are none
+	 * @throws io.datapunk.mesh.config.InvalidMeshPropertyException if a
+	 * {@code tls.bundle} names no bundle
+	 */
+	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
+			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings,
+			ResilienceRegistry resilience, InstanceLoads loads, SslBundles sslBundles) {
+		this.transports = new ServiceTransports(settings, transportBuilder, transportSettings,
+				new ServiceTlsBundles(settings, sslBundles));
 		this.executor = new MeshCallExecutor(discovery, balancer, loads, this.transports, resilience,
 				settings.isDeadlinePropagationEnabled());
+	}
+
+	/**
+	 * Observe each attempt in the given registry (one observation per attempt; the
+	 * logical call is observed by the {@code RestClient} above).
+	 * @param observations the registry, {@link ObservationRegistry#NOOP} for none
+	 */
+	public void setObservationRegistry(ObservationRegistry observations) {
+		this.executor.setObservationRegistry(observations);
 	}
 
 	@Override

@@ -1,5 +1,7 @@
 package io.datapunk.mesh.client;
 
+import io.datapunk.mesh.resilience.RetryPolicy;
+
 /**
  * Short descriptions of how an attempt ended, for {@link io.datapunk.mesh.MeshAttempt}.
  *
@@ -13,10 +15,12 @@ final class Outcomes {
 	/**
 	 * Describe a failure as its type and message, following causes while the message is
 	 * empty: the JDK client reports a refused connection as a {@code ConnectException}
-	 * without a message, caused by a {@code ClosedChannelException}.
+	 * without a message, caused by a {@code ClosedChannelException}. A TLS failure says
+	 * so first; the JDK's TLS messages name certificates and hosts, never key material.
 	 */
 	static String describe(Throwable failure) {
-		StringBuilder description = new StringBuilder(failure.getClass().getSimpleName());
+		StringBuilder description = new StringBuilder(RetryPolicy.isTlsFailure(failure) ? "TLS failure: " : "");
+		description.append(failure.getClass().getSimpleName());
 		Throwable current = failure;
 		while (current.getMessage() == null && current.getCause() != null && current.getCause() != current) {
 			current = current.getCause();

@@ -2,6 +2,8 @@ package io.datapunk.mesh.client;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -11,17 +13,26 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.config.ServiceSettings;
+import io.datapunk.mesh.config.TlsSettings;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
+import org.springframework.boot.ssl.SslBundle;
 
 /**
- * The real HTTP clients that carry attempts, one per distinct pair of timeouts, so that
- * services with the same settings share a connection pool. Built with the application's
- * {@link ClientHttpRequestFactoryBuilder} (so {@code spring.http.client.*} choices and
- * the builder's customizers hold) and the service's {@code connect-timeout} and
- * {@code read-timeout}. Thread-safe.
+ * The real HTTP clients that carry attempts, one per distinct pair of timeouts and TLS
+ * configuration, so that services with the same settings share a connection pool. Built
+ * with the application's {@link ClientHttpRequestFactoryBuilder} (so
+ * {@code spring.http.client.*} choices and the builder's customizers hold), the service's
+ * {@code connect-timeout} and {@code read-timeout} and, for a service with a
+ * {@code tls.bundle} or with {@code tls.verify-hostname} off, its own SSL bundle. When a
+ * bundle is reloaded, the clients built with it are dropped and the next call builds a
+ * new one with the new bundle: new connections use it, calls in flight finish on the old
+ * one.
+ * <p>
+ * Thread-safe: a call finds its service's client without a lock; building and dropping
+ * clients take this object's lock.
  *
  * @author datapunk mesh team
  */
@@ -33,57 +44,113 @@ final class ServiceTransports {
 
 	private final ClientHttpRequestFactorySettings baseSettings;
 
+	private final ServiceTlsBundles tlsBundles;
+
 	private final Map<String, AttemptTransport> byService = new ConcurrentHashMap<>();
 
-	private final Map<Timeouts, AttemptTransport> byTimeouts = new ConcurrentHashMap<>();
+	private final Map<Key, AttemptTransport> byKey = new ConcurrentHashMap<>();
+
+	/**
+	 * Clients dropped after a bundle reload, closed at shutdown: calls may still use
+	 * them.
+	 */
+	private final List<AttemptTransport> retired = new ArrayList<>();
 
 	/** Runs timed attempts and writes request bodies: cached daemon threads. */
 	private final ExecutorService workers;
 
 	ServiceTransports(MeshSettings settings, ClientHttpRequestFactoryBuilder<?> builder,
-			ClientHttpRequestFactorySettings baseSettings) {
+			ClientHttpRequestFactorySettings baseSettings, ServiceTlsBundles tlsBundles) {
 		this.settings = settings;
 		this.builder = builder;
 		this.baseSettings = baseSettings;
+		this.tlsBundles = tlsBundles;
 		AtomicInteger threads = new AtomicInteger();
 		this.workers = Executors.newCachedThreadPool((task) -> {
 			Thread thread = new Thread(task, "mesh-attempt-" + threads.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
+		tlsBundles.onReload(this::dropClientsOf);
 	}
 
 	AttemptTransport forService(String serviceId) {
 		AttemptTransport transport = this.byService.get(serviceId);
+		return (transport != null) ? transport : build(serviceId);
+	}
+
+	private synchronized AttemptTransport build(String serviceId) {
+		AttemptTransport transport = this.byService.get(serviceId);
 		if (transport == null) {
 			ServiceSettings service = this.settings.service(serviceId);
-			Timeouts timeouts = new Timeouts(service.connectTimeout(), service.readTimeout());
-			transport = this.byTimeouts.computeIfAbsent(timeouts, this::create);
-			this.byService.putIfAbsent(serviceId, transport);
+			TlsSettings tls = service.tls();
+			Key key = new Key(service.connectTimeout(), service.readTimeout(), tls.isCustomized() ? tls.bundle() : null,
+					!tls.isCustomized() || tls.verifyHostname());
+			transport = this.byKey.get(key);
+			if (transport == null) {
+				transport = create(key, service);
+				this.byKey.put(key, transport);
+			}
+			this.byService.put(serviceId, transport);
 		}
 		return transport;
 	}
 
-	private AttemptTransport create(Timeouts timeouts) {
-		ClientHttpRequestFactorySettings settings = this.baseSettings.withTimeouts(timeouts.connect(), timeouts.read());
+	/**
+	 * Drop the clients built with a bundle that was just reloaded. Its new version is
+	 * already in place, so a client built after this, or while this waits for the lock,
+	 * uses it.
+	 */
+	private synchronized void dropClientsOf(String bundle) {
+		List<AttemptTransport> dropped = new ArrayList<>();
+		this.byKey.entrySet().removeIf((entry) -> {
+			boolean uses = bundle.equals(entry.getKey().bundle());
+			if (uses) {
+				dropped.add(entry.getValue());
+			}
+			return uses;
+		});
+		this.byService.values().removeIf(dropped::contains);
+		this.retired.addAll(dropped);
+	}
+
+	private AttemptTransport create(Key key, ServiceSettings service) {
+		ClientCertificateRequests requests = new ClientCertificateRequests(key.bundle());
+		SslBundle bundle = this.tlsBundles.bundleFor(service, requests);
+		ClientHttpRequestFactorySettings settings = this.baseSettings.withTimeouts(key.connect(), key.read());
+		if (bundle == null) {
+			return create(key, settings);
+		}
+		return new ClientCertificateAwareTransport(create(key, settings.withSslBundle(bundle)), requests);
+	}
+
+	private AttemptTransport create(Key key, ClientHttpRequestFactorySettings settings) {
 		if (this.builder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
 			// Keep the HttpClient.Builder that the builder configured (settings and the
 			// application's customizers applied), to build the client attempts share.
 			AtomicReference<HttpClient.Builder> configured = new AtomicReference<>();
 			jdk.withHttpClientCustomizer(configured::set).build(settings);
-			return new JdkAttemptTransport(configured.get().build(), this.workers, timeouts.read());
+			return new JdkAttemptTransport(configured.get().build(), this.workers, key.read());
 		}
 		return new TimedAttemptTransport(this.builder.build(settings), this.workers);
 	}
 
-	void close() {
-		this.byTimeouts.values().forEach(AttemptTransport::close);
-		this.byTimeouts.clear();
+	synchronized void close() {
+		this.byKey.values().forEach(AttemptTransport::close);
+		this.retired.forEach(AttemptTransport::close);
+		this.byKey.clear();
 		this.byService.clear();
+		this.retired.clear();
 		this.workers.shutdownNow();
 	}
 
-	private record Timeouts(Duration connect, Duration read) {
+	/**
+	 * What makes two services' clients the same.
+	 *
+	 * @param bundle the SSL bundle, or {@code null} for the client's default TLS
+	 * configuration (with host names verified) or the JVM's default trust (without)
+	 */
+	private record Key(Duration connect, Duration read, String bundle, boolean verifyHostname) {
 	}
 
 }

@@ -158,6 +158,13 @@ public class MeshProperties {
 		@NestedConfigurationProperty
 		private final OutlierDetectionProperties outlierDetection = new OutlierDetectionProperties();
 
+		/**
+		 * TLS of the calls to the service.
+		 */
+		@Valid
+		@NestedConfigurationProperty
+		private final TlsProperties tls = new TlsProperties();
+
 		public Duration getAttemptTimeout() {
 			return this.attemptTimeout;
 		}
@@ -188,6 +195,10 @@ public class MeshProperties {
 
 		public OutlierDetectionProperties getOutlierDetection() {
 			return this.outlierDetection;
+		}
+
+		public TlsProperties getTls() {
+			return this.tls;
 		}
 
 	}
@@ -277,6 +288,13 @@ public class MeshProperties {
 		@PositiveDuration
 		private Duration timeout;
 
+		/**
+		 * Whether this application cannot serve without this service: while none of its
+		 * instances is available or its circuit breaker is open, the application reports
+		 * itself not ready (readiness state REFUSING_TRAFFIC).
+		 */
+		private boolean critical;
+
 		public List<URI> getInstances() {
 			return this.instances;
 		}
@@ -307,6 +325,14 @@ public class MeshProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+		public boolean isCritical() {
+			return this.critical;
+		}
+
+		public void setCritical(boolean critical) {
+			this.critical = critical;
 		}
 
 	}

@@ -2,6 +2,7 @@ package io.datapunk.mesh.config;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,11 @@ public class MeshSettings {
 
 	private final boolean deadlinePropagation;
 
+	/** Settings a service without a mesh.services entry gets, as (defaults). */
+	private final ServiceSettings defaultSettings;
+
+	private final Set<String> criticalServices;
+
 	/** Settings of called services that have no mesh.services entry, resolved once. */
 	private final Map<String, ServiceSettings> unconfigured = new ConcurrentHashMap<>();
 
@@ -49,8 +55,15 @@ public class MeshSettings {
 			services.put(name, resolve(name, service));
 		});
 		this.services = Collections.unmodifiableMap(services);
+		Set<String> critical = new LinkedHashSet<>();
+		properties.getServices().forEach((name, service) -> {
+			if (service.isCritical()) {
+				critical.add(name);
+			}
+		});
+		this.criticalServices = Collections.unmodifiableSet(critical);
 		// Resolving the defaults alone checks them at startup, not at a first call.
-		resolve("(defaults)", new MeshProperties.Service());
+		this.defaultSettings = resolve("(defaults)", new MeshProperties.Service());
 	}
 
 	private static String resolveServiceName(String configured, String applicationName) {
@@ -75,7 +88,8 @@ public class MeshSettings {
 				CircuitBreakerSettings.resolve(service.getCircuitBreaker(), defaults.getCircuitBreaker()),
 				RetrySettings.resolve(service.getRetry(), defaults.getRetry()),
 				RetryBudgetSettings.resolve(service.getRetryBudget(), defaults.getRetryBudget()),
-				OutlierDetectionSettings.resolve(service.getOutlierDetection(), defaults.getOutlierDetection()));
+				OutlierDetectionSettings.resolve(service.getOutlierDetection(), defaults.getOutlierDetection()),
+				TlsSettings.resolve(service.getTls(), defaults.getTls()));
 		SettingsRules.check(name, service, defaults, settings);
 		return settings;
 	}
@@ -120,6 +134,15 @@ public class MeshSettings {
 	}
 
 	/**
+	 * Return the settings of {@code mesh.defaults} alone, as a service without a
+	 * {@code mesh.services} entry gets them, under the name {@code (defaults)}.
+	 * @return the default settings
+	 */
+	public ServiceSettings defaults() {
+		return this.defaultSettings;
+	}
+
+	/**
 	 * Return whether calls send their remaining time downstream and honour the time left
 	 * of an incoming request.
 	 * @return whether deadlines are propagated
@@ -134,6 +157,15 @@ public class MeshSettings {
 	 */
 	public Set<String> configuredServices() {
 		return this.services.keySet();
+	}
+
+	/**
+	 * Return the services marked {@code critical}: the application is not ready while one
+	 * of them is down.
+	 * @return the names, in configuration order
+	 */
+	public Set<String> criticalServices() {
+		return this.criticalServices;
 	}
 
 }

@@ -24,7 +24,8 @@ public class RetryProperties {
 	private Integer maxAttempts;
 
 	/**
-	 * Upper bound of the first retry's random backoff; it doubles with each retry.
+	 * Upper bound of the first random wait before a retry; it doubles with each wait. A
+	 * first retry that goes to an instance not tried yet does not wait.
 	 */
 	@PositiveDuration
 	private Duration baseBackoff;

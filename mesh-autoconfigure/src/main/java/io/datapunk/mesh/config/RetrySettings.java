@@ -10,7 +10,7 @@ import org.springframework.http.HttpMethod;
  * Effective retry settings of one called service. Immutable.
  *
  * @param maxAttempts attempts per call, the first included
- * @param baseBackoff upper bound of the first retry's random backoff
+ * @param baseBackoff upper bound of the first random wait before a retry
  * @param maxBackoff largest upper bound of a backoff
  * @param statuses response statuses that are retried
  * @param exceptions exception types that are retried

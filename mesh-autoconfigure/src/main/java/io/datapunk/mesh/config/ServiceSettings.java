@@ -20,11 +20,13 @@ import java.util.List;
  * @param retry retry settings
  * @param retryBudget retry budget settings
  * @param outlierDetection outlier ejection settings
+ * @param tls TLS settings
  * @since 0.1.0
  */
 public record ServiceSettings(String serviceId, List<URI> instances, Duration connectTimeout, Duration readTimeout,
 		Duration timeout, Duration attemptTimeout, LoadBalancing loadBalancer, CircuitBreakerSettings circuitBreaker,
-		RetrySettings retry, RetryBudgetSettings retryBudget, OutlierDetectionSettings outlierDetection) {
+		RetrySettings retry, RetryBudgetSettings retryBudget, OutlierDetectionSettings outlierDetection,
+		TlsSettings tls) {
 
 	/**
 	 * Create the settings, copying the instance list.

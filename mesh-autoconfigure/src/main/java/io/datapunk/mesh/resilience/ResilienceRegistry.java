@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.datapunk.mesh.config.CircuitBreakerSettings;
 import io.datapunk.mesh.config.MeshSettings;
@@ -42,6 +44,8 @@ public class ResilienceRegistry {
 
 	private final Map<String, ServiceResilience> services = new ConcurrentHashMap<>();
 
+	private final List<Consumer<ServiceResilience>> listeners = new CopyOnWriteArrayList<>();
+
 	/**
 	 * Create a registry.
 	 * @param settings the mesh settings
@@ -64,7 +68,41 @@ public class ResilienceRegistry {
 	 */
 	public ServiceResilience forService(String serviceId) {
 		ServiceResilience resilience = this.services.get(serviceId);
-		return (resilience != null) ? resilience : this.services.computeIfAbsent(serviceId, this::create);
+		if (resilience != null) {
+			return resilience;
+		}
+		boolean[] created = new boolean[1];
+		resilience = this.services.computeIfAbsent(serviceId, (id) -> {
+			created[0] = true;
+			return create(id);
+		});
+		if (created[0]) {
+			// Outside the map's lock: a listener may read the registry.
+			ServiceResilience fresh = resilience;
+			this.listeners.forEach((listener) -> listener.accept(fresh));
+		}
+		return resilience;
+	}
+
+	/**
+	 * Call a listener for every service now known and for each one that appears later
+	 * (configured services exist from startup; others appear at their first call).
+	 * @param listener called once per service, on the thread that created it
+	 */
+	public void forEachService(Consumer<ServiceResilience> listener) {
+		this.listeners.add(listener);
+		this.services.values().forEach(listener);
+	}
+
+	/**
+	 * Return the resilience of a service if it exists, without creating it: for readers
+	 * such as health checks, which must not make a service appear.
+	 * @param serviceId a service name
+	 * @return the service's resilience, or {@code null} if the service was neither
+	 * configured nor called
+	 */
+	public ServiceResilience find(String serviceId) {
+		return this.services.get(serviceId);
 	}
 
 	/**
@@ -82,7 +120,7 @@ public class ResilienceRegistry {
 				new RetryPolicy(service.retry(), this.retryConditions),
 				new RetryBudget(budget.retryRatio(), budget.minRetriesPerSecond(), budget.window(), this.clock),
 				new Backoff(service.retry().baseBackoff(), service.retry().maxBackoff()),
-				outlierDetector(serviceId, service.outlierDetection()));
+				outlierDetector(serviceId, service.outlierDetection()), new CallStatistics());
 	}
 
 	private CircuitBreaker circuitBreaker(String serviceId, CircuitBreakerSettings settings) {
@@ -94,9 +132,30 @@ public class ResilienceRegistry {
 			logger.info("Calls to service '" + serviceId + "' use the Resilience4j circuit breaker of the same name, "
 					+ "which already exists (configured under resilience4j.circuitbreaker.instances, or created by "
 					+ "other code); mesh circuit-breaker settings other than 'enabled' do not apply to it");
-			return configured.get();
+			return logTransitions(configured.get());
 		}
-		return this.circuitBreakers.circuitBreaker(serviceId, CircuitBreakerConfigs.from(settings));
+		return logTransitions(this.circuitBreakers.circuitBreaker(serviceId, CircuitBreakerConfigs.from(settings)));
+	}
+
+	/**
+	 * Log each state change of a service's breaker once, when it happens: an opening as a
+	 * warning, the rest as information.
+	 */
+	private static CircuitBreaker logTransitions(CircuitBreaker breaker) {
+		breaker.getEventPublisher().onStateTransition((event) -> {
+			CircuitBreaker.State to = event.getStateTransition().getToState();
+			String message = "Circuit breaker of service '" + event.getCircuitBreakerName() + "' moved from "
+					+ event.getStateTransition().getFromState() + " to " + to;
+			if (to == CircuitBreaker.State.OPEN || to == CircuitBreaker.State.FORCED_OPEN) {
+				CircuitBreaker.Metrics metrics = breaker.getMetrics();
+				logger.warn(message + " (failure rate " + metrics.getFailureRate() + " %, slow call rate "
+						+ metrics.getSlowCallRate() + " %)");
+			}
+			else {
+				logger.info(message);
+			}
+		});
+		return breaker;
 	}
 
 	private OutlierDetector outlierDetector(String serviceId, OutlierDetectionSettings settings) {

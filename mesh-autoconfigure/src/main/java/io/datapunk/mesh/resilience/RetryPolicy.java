@@ -6,6 +6,11 @@ import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
 import java.util.List;
+import java.util.Set;
+
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 import io.datapunk.mesh.config.RetrySettings;
 
@@ -22,6 +27,11 @@ import org.springframework.http.HttpStatusCode;
  * @since 0.1.0
  */
 public final class RetryPolicy {
+
+	/** TLS alerts a server sends when it refuses a handshake (RFC 8446, section 6). */
+	private static final Set<String> HANDSHAKE_ALERTS = Set.of("handshake_failure", "bad_certificate",
+			"unsupported_certificate", "certificate_revoked", "certificate_expired", "certificate_unknown",
+			"unknown_ca", "access_denied", "insufficient_security", "protocol_version", "certificate_required");
 
 	private final RetrySettings settings;
 
@@ -95,6 +105,37 @@ public final class RetryPolicy {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * Return whether a failure is a failed TLS handshake: the instance's certificate was
+	 * not trusted (unknown authority, expired, issued for another host), or the instance
+	 * refused the handshake (no common protocol, no or an untrusted client certificate).
+	 * The request was not processed by the instance, and sending it there again would
+	 * fail the same way. Clients wrap these differently, so the causes are searched too.
+	 * @param failure the failure
+	 * @return {@code true} for a failed TLS handshake
+	 */
+	public static boolean isTlsFailure(Throwable failure) {
+		Throwable current = failure;
+		for (int depth = 0; current != null && depth < 5; depth++) {
+			if (current instanceof SSLHandshakeException || current instanceof SSLPeerUnverifiedException
+					|| (current instanceof SSLException && isHandshakeAlert(current.getMessage()))) {
+				return true;
+			}
+			current = current.getCause();
+		}
+		return false;
+	}
+
+	/**
+	 * With TLS 1.3 a server judges the client's certificate after the client finished its
+	 * side of the handshake, so its refusal comes as an alert on a connection the client
+	 * already thought established, before the server read any request.
+	 */
+	private static boolean isHandshakeAlert(String message) {
+		return message != null && message.startsWith("Received fatal alert: ")
+				&& HANDSHAKE_ALERTS.contains(message.substring("Received fatal alert: ".length()));
 	}
 
 	/**

@@ -15,9 +15,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
  * @param retryBudget the budget requeues and retries draw on
  * @param backoff the wait before each retry
  * @param outlierDetector the per-instance ejection, or {@code null} when disabled
+ * @param statistics the counts of requeues, retries and spent budgets
  * @since 0.1.0
  */
 public record ServiceResilience(String serviceId, ServiceSettings settings, CircuitBreaker circuitBreaker,
-		RetryPolicy retryPolicy, RetryBudget retryBudget, Backoff backoff, OutlierDetector outlierDetector) {
+		RetryPolicy retryPolicy, RetryBudget retryBudget, Backoff backoff, OutlierDetector outlierDetector,
+		CallStatistics statistics) {
 
 }

@@ -193,8 +193,10 @@ class DeadlineIntegrationTests {
 	@Test
 	void attemptTimeoutShouldCutASlowAttemptAndRetryElsewhere() {
 		TestHttpServer slow = servers.get(0);
+		// Round robin: p2c-ewma would avoid the instance that served the cold first call,
+		// and the slow one might never be tried.
 		withThreeInstances("mesh.services.inventory.attempt-timeout=250ms", "mesh.services.inventory.timeout=3s",
-				"mesh.services.inventory.retry.base-backoff=1ms")
+				"mesh.services.inventory.retry.base-backoff=1ms", "mesh.services.inventory.load-balancer=round-robin")
 			.run((context) -> {
 				InventoryClient inventory = context.getBean(InventoryClient.class);
 				warmUp(inventory);

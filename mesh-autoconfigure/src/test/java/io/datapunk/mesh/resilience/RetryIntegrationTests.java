@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -201,6 +202,90 @@ class RetryIntegrationTests {
 				for (int i = 0; i < 10; i++) {
 					assertThat(client(context).order("1")).containsEntry("server", "two");
 				}
+			});
+	}
+
+	@Test
+	void bodyCutAfterTheHeadersShouldBeRetriedOnAnotherInstance() {
+		servers.get(0).cutBodies(true);
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + servers.get(0).uri() + "," + servers.get(1).uri(),
+					"mesh.services.orders.load-balancer=round-robin",
+					"mesh.services.orders.outlier-detection.enabled=false")
+			.run((context) -> {
+				OrdersClient orders = client(context);
+				for (int i = 0; i < 20; i++) {
+					assertThat(orders.order(Integer.toString(i))).containsEntry("server", "two");
+				}
+				// Round robin sent every second call to the instance that cuts its
+				// bodies.
+				assertThat(servers.get(0).hits()).isGreaterThanOrEqualTo(10);
+				assertThat(servers.get(1).hits()).isEqualTo(20);
+			});
+	}
+
+	@Test
+	void headAnswerWithAContentLengthShouldNotBeReadAsABody() {
+		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.get(0).uri())
+			.run((context) -> {
+				RestClient restClient = context.getBean(MeshClientFactory.class).restClientBuilder().build();
+				for (int i = 0; i < 3; i++) {
+					assertThat(restClient.head()
+						.uri("http://orders/orders/1")
+						.retrieve()
+						.toBodilessEntity()
+						.getStatusCode()
+						.value()).isEqualTo(200);
+				}
+				assertThat(servers.get(0).hits()).isEqualTo(3);
+			});
+	}
+
+	@Test
+	void postWhoseBodyIsCutShouldFailAndNotBeSentAgain() {
+		servers.get(0).cutBodies(true);
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + servers.get(0).uri() + "," + servers.get(1).uri(),
+					"mesh.services.orders.load-balancer=round-robin")
+			.run((context) -> {
+				OrdersClient orders = client(context);
+				// Round robin from a random start: one of two calls goes to each.
+				int failed = 0;
+				for (int i = 0; i < 2; i++) {
+					try {
+						assertThat(orders.create(Map.of("item", i))).containsEntry("server", "two");
+					}
+					catch (RestClientException ex) {
+						failed++;
+					}
+				}
+				assertThat(failed).isEqualTo(1);
+				assertThat(servers.get(0).hits()).isEqualTo(1);
+				assertThat(servers.get(1).hits()).isEqualTo(1);
+			});
+	}
+
+	@Test
+	void firstRetryOnAnotherInstanceShouldNotWaitForABackoff() {
+		servers.get(0).respondWith(503);
+		// The default backoff (a random wait of up to 1 s before the first retry).
+		new ApplicationContextRunner().withConfiguration(MeshTestAutoConfigurations.meshClient())
+			.withUserConfiguration(ResilienceAppConfiguration.class)
+			.withPropertyValues("mesh.services.orders.instances=" + servers.get(0).uri() + "," + servers.get(1).uri(),
+					"mesh.services.orders.load-balancer=round-robin",
+					"mesh.services.orders.outlier-detection.enabled=false")
+			.run((context) -> {
+				OrdersClient orders = client(context);
+				long slowest = 0;
+				for (int i = 0; i < 20; i++) {
+					long start = System.nanoTime();
+					assertThat(orders.order(Integer.toString(i))).containsEntry("server", "two");
+					slowest = Math.max(slowest, System.nanoTime() - start);
+				}
+				assertThat(servers.get(0).hits()).isGreaterThanOrEqualTo(10);
+				// Ten waits of up to 1 s would all stay under 400 ms once in ten
+				// thousand.
+				assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(400));
 			});
 	}
 

@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
 
 /**
@@ -29,7 +30,8 @@ public final class MeshTestAutoConfigurations {
 		return AutoConfigurations.of(MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
 				LoadBalancerAutoConfiguration.class, ResilienceAutoConfiguration.class,
 				MeshClientAutoConfiguration.class, HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class);
+				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+				SslAutoConfiguration.class);
 	}
 
 }

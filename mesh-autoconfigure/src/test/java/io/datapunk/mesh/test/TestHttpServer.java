@@ -41,6 +41,9 @@ public final class TestHttpServer implements AutoCloseable {
 
 	private volatile Duration delay = Duration.ZERO;
 
+	/** Whether answers stop halfway through their body, as when a process dies. */
+	private volatile boolean cutBodies;
+
 	private TestHttpServer(String name) throws IOException {
 		this.name = name;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -83,6 +86,12 @@ public final class TestHttpServer implements AutoCloseable {
 			byte[] response = json.getBytes(StandardCharsets.UTF_8);
 			exchange.getResponseHeaders().set("Content-Type", "application/json");
 			exchange.sendResponseHeaders(status, response.length);
+			if (this.cutBodies) {
+				// Headers and half the announced body, then the connection ends.
+				exchange.getResponseBody().write(response, 0, response.length / 2);
+				exchange.getResponseBody().flush();
+				throw new IOException("body cut on purpose");
+			}
 			try (OutputStream out = exchange.getResponseBody()) {
 				out.write(response);
 			}
@@ -139,6 +148,14 @@ public final class TestHttpServer implements AutoCloseable {
 	public void reset() {
 		this.received.clear();
 		this.hits.set(0);
+	}
+
+	/**
+	 * Send each answer's status, headers and half its body, then end the connection.
+	 * @param cut whether to cut bodies from now on
+	 */
+	public void cutBodies(boolean cut) {
+		this.cutBodies = cut;
 	}
 
 	public void delay(Duration delay) {

@@ -44,6 +44,7 @@ public final class TestHttpServers implements BeforeAllCallback, BeforeEachCallb
 		for (TestHttpServer server : this.servers) {
 			server.respondWith(200);
 			server.delay(Duration.ZERO);
+			server.cutBodies(false);
 			server.reset();
 		}
 	}

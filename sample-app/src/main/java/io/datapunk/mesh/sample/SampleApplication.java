@@ -64,11 +64,12 @@ public final class SampleApplication {
 	static RunningSample runAll(String... args) {
 		List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 		try {
+			boolean showcase = Showcase.isEnabled(args);
 			for (int i = 0; i < INVENTORY_REPLICAS; i++) {
-				replicas.add(runInventoryReplica());
+				replicas.add(runInventoryReplica(showcase ? Showcase.faultsOfReplica(i) : new String[0]));
 			}
 			List<String> urls = replicas.stream().map(SampleApplication::urlOf).toList();
-			return new RunningSample(replicas, runStorefront(urls, args));
+			return new RunningSample(replicas, runStorefront(urls, showcase, args));
 		}
 		catch (RuntimeException ex) {
 			// Running replicas would keep the JVM alive after the failed start.
@@ -85,7 +86,13 @@ public final class SampleApplication {
 	 * @return the started context
 	 */
 	static ConfigurableApplicationContext runStorefront(List<String> inventoryInstances, String... args) {
+		return runStorefront(inventoryInstances, false, args);
+	}
+
+	private static ConfigurableApplicationContext runStorefront(List<String> inventoryInstances, boolean traffic,
+			String... args) {
 		Map<String, Object> instances = new LinkedHashMap<>();
+		instances.put("sample.traffic.enabled", traffic);
 		for (int i = 0; i < inventoryInstances.size(); i++) {
 			instances.put(INVENTORY_INSTANCES + "[" + i + "]", inventoryInstances.get(i));
 		}
@@ -94,10 +101,12 @@ public final class SampleApplication {
 		return StorefrontApplication.builder().properties(instances).run(args);
 	}
 
-	private static ConfigurableApplicationContext runInventoryReplica() {
+	private static ConfigurableApplicationContext runInventoryReplica(String... faults) {
 		// An argument outranks system properties and the environment: a SERVER_PORT meant
 		// for the storefront must not make three replicas fight over one port.
-		return InventoryApplication.builder().bannerMode(Banner.Mode.OFF).run("--server.port=0");
+		List<String> args = new ArrayList<>(List.of("--server.port=0"));
+		args.addAll(List.of(faults));
+		return InventoryApplication.builder().bannerMode(Banner.Mode.OFF).run(args.toArray(String[]::new));
 	}
 
 	static int portOf(ApplicationContext context) {

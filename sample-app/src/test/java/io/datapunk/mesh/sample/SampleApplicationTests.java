@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The whole sample started as the launcher starts it, called over real HTTP: three
- * inventory replicas and a storefront calling them through the mesh.
+ * inventory replicas and a storefront calling them through the mesh (without the
+ * showcase's faults, see {@link ShowcaseTests}).
  */
 class SampleApplicationTests {
 
@@ -33,7 +34,7 @@ class SampleApplicationTests {
 	static void startSample() {
 		// A free port for the storefront: a sample left running on 8080 must not fail
 		// the build.
-		sample = SampleApplication.runAll("--server.port=0");
+		sample = SampleApplication.runAll("--server.port=0", "--sample.showcase.enabled=false");
 	}
 
 	@AfterAll

@@ -31,6 +31,14 @@ public final class ContextVariantClient implements VariantClient {
 		this.description = description;
 	}
 
+	/**
+	 * Return the variant's application context, for tests that look inside.
+	 * @return the context
+	 */
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
 	@Override
 	public String description() {
 		return this.description;

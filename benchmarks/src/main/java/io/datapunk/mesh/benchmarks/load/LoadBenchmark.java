@@ -134,7 +134,7 @@ public final class LoadBenchmark {
 					result = LoadRun.run(variant, client, backends, scenario, options);
 				}
 				results.get(variant).add(result);
-				out.printf(Locale.ROOT, "   round %d/%d %-13s %9d calls %7d errors %9.1f calls/s%s%n", round,
+				out.printf(Locale.ROOT, "   round %d/%d %-21s %9d calls %7d errors %9.1f calls/s%s%n", round,
 						options.rounds(), variant.id(), result.calls(), result.errors(), result.throughput(),
 						description.isEmpty() ? "" : "   (" + description + ")");
 				out.flush();

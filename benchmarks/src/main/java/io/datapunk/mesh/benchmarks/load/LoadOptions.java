@@ -39,7 +39,7 @@ public record LoadOptions(Duration duration, Duration warmup, Duration jvmWarmup
 			  --concurrency 8       callers, each making one call after another
 			  --rounds 1            runs of every variant per scenario; variants take turns going first
 			  --scenarios all       comma-separated: overhead,slow-one,failover,flaky
-			  --variants all        comma-separated: raw,mesh,spring-cloud
+			  --variants all        comma-separated: raw,mesh,spring-cloud,spring-cloud-observed
 			""";
 
 	/**

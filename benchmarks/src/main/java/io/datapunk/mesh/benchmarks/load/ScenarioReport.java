@@ -43,11 +43,11 @@ final class ScenarioReport {
 	}
 
 	void print(PrintStream out) {
-		out.printf(Locale.ROOT, "%-13s %9s %7s %9s %9s %9s %9s %9s %8s %8s  %s%n", "variant", "calls", "errors",
+		out.printf(Locale.ROOT, "%-21s %9s %7s %9s %9s %9s %9s %9s %8s %8s  %s%n", "variant", "calls", "errors",
 				"calls/s", "p50 us", "p90 us", "p99 us", "p99.9 us", "cpu/call", "req/call", "backend share %");
 		for (VariantResults result : this.results.values()) {
 			long[] shares = result.backendShares();
-			out.printf(Locale.ROOT, "%-13s %9d %7d %9.1f %9d %9d %9d %9d %8.1f %8.2f  %d/%d/%d%n",
+			out.printf(Locale.ROOT, "%-21s %9d %7d %9.1f %9d %9d %9d %9d %8.1f %8.2f  %d/%d/%d%n",
 					result.variant().id(), result.calls(), result.errors(), result.throughput(),
 					result.latency(PERCENTILES[0]), result.latency(PERCENTILES[1]), result.latency(PERCENTILES[2]),
 					result.latency(PERCENTILES[3]), result.cpuPerCall(), result.requestsPerCall(), shares[0], shares[1],
@@ -55,6 +55,7 @@ final class ScenarioReport {
 		}
 		ratio(out, Variant.RAW);
 		ratio(out, Variant.SPRING_CLOUD);
+		ratio(out, Variant.SPRING_CLOUD_OBSERVED);
 		this.results.values().forEach((result) -> printErrors(out, result));
 		targets().forEach((check) -> out.println("target  " + check));
 	}
@@ -66,13 +67,13 @@ final class ScenarioReport {
 			return;
 		}
 		if (mesh.calls() == 0 || base.calls() == 0) {
-			out.printf(Locale.ROOT, "%-19s n/a (no calls measured)%n", "mesh/" + other.id() + ":");
+			out.printf(Locale.ROOT, "%-27s n/a (no calls measured)%n", "mesh/" + other.id() + ":");
 			return;
 		}
 		double[] throughput = perRound(mesh, base, (run, baseRun) -> run.throughput() / baseRun.throughput());
 		double[] p50 = perRound(mesh, base, (run, baseRun) -> p50(run) - p50(baseRun));
 		double[] cpu = perRound(mesh, base, (run, baseRun) -> cpuPerCall(run) / cpuPerCall(baseRun));
-		out.printf(Locale.ROOT, "%-19s throughput %.2fx%s   p50 %+.0f us%s   cpu/call %.2fx%s%n",
+		out.printf(Locale.ROOT, "%-27s throughput %.2fx%s   p50 %+.0f us%s   cpu/call %.2fx%s%n",
 				"mesh/" + other.id() + ":", Stats.median(throughput), spread(throughput, "%.2f"), Stats.median(p50),
 				spread(p50, "%+.0f"), Stats.median(cpu), spread(cpu, "%.2f"));
 	}

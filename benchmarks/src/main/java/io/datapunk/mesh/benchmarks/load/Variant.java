@@ -43,7 +43,20 @@ public enum Variant {
 	SPRING_CLOUD {
 		@Override
 		public VariantClient open(List<String> urls) {
-			return SpringCloudBenchmarkApplication.open(urls);
+			return SpringCloudBenchmarkApplication.open(urls, false);
+		}
+	},
+
+	/**
+	 * The same Spring Cloud stack on a builder configured as Spring Boot configures the
+	 * ones it injects, so that, like mesh clients, it records
+	 * {@code http.client.requests} observations: the like-for-like comparison of the
+	 * pipelines.
+	 */
+	SPRING_CLOUD_OBSERVED {
+		@Override
+		public VariantClient open(List<String> urls) {
+			return SpringCloudBenchmarkApplication.open(urls, true);
 		}
 	};
 

@@ -3,6 +3,8 @@ package io.datapunk.mesh.benchmarks.load;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +47,27 @@ class VariantTests {
 			}
 		}
 		assertThat(servedBy).containsExactlyInAnyOrder("backend-1", "backend-2", "backend-3");
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void onlyTheMeshAndTheObservedSpringCloudVariantShouldRecordClientObservations(Variant variant) {
+		try (VariantClient client = variant.open(backends.urls())) {
+			for (int i = 0; i < 5; i++) {
+				client.item("42");
+			}
+			// Mesh clients name their calls' observation mesh.client.requests.
+			String timer = (variant == Variant.MESH) ? "mesh.client.requests" : "http.client.requests";
+			long observed = (client instanceof ContextVariantClient contextClient) ? contextClient.context()
+				.getBean(MeterRegistry.class)
+				.find(timer)
+				.timers()
+				.stream()
+				.mapToLong(Timer::count)
+				.sum() : 0;
+			boolean shouldObserve = variant == Variant.MESH || variant == Variant.SPRING_CLOUD_OBSERVED;
+			assertThat(observed).isEqualTo(shouldObserve ? 5 : 0);
+		}
 	}
 
 }

@@ -16,12 +16,16 @@ class ItemController {
 
 	private final ItemCatalog catalog;
 
-	ItemController(ItemCatalog catalog) {
+	private final ReplicaFaults faults;
+
+	ItemController(ItemCatalog catalog, ReplicaFaults faults) {
 		this.catalog = catalog;
+		this.faults = faults;
 	}
 
 	@GetMapping("/items/{id}")
 	Item item(@PathVariable String id) {
+		this.faults.apply();
 		return this.catalog.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 

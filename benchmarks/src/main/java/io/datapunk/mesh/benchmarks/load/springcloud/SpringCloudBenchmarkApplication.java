@@ -7,10 +7,13 @@ import java.util.Map;
 import io.datapunk.mesh.benchmarks.load.ContextVariantClient;
 import io.datapunk.mesh.benchmarks.load.VariantClient;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.client.RestClientBuilderConfigurer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
@@ -35,10 +38,18 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 @EnableAutoConfiguration
 public class SpringCloudBenchmarkApplication {
 
+	/**
+	 * The builder as Spring Cloud's documentation declares it
+	 * ({@code RestClient.builder()}), or, for the {@code spring-cloud-observed} variant,
+	 * configured as Spring Boot configures the builders it injects: with its message
+	 * converters and the {@code http.client.requests} observation that mesh clients carry
+	 * too.
+	 */
 	@Bean
 	@LoadBalanced
-	RestClient.Builder loadBalancedRestClientBuilder() {
-		return RestClient.builder();
+	RestClient.Builder loadBalancedRestClientBuilder(ObjectProvider<RestClientBuilderConfigurer> bootConfigurer,
+			@Value("${benchmarks.spring-cloud.boot-builder:false}") boolean bootBuilder) {
+		return bootBuilder ? bootConfigurer.getObject().configure(RestClient.builder()) : RestClient.builder();
 	}
 
 	@Bean
@@ -57,14 +68,17 @@ public class SpringCloudBenchmarkApplication {
 	/**
 	 * Start the application, calling the given instances.
 	 * @param urls the instances of service {@code inventory}
+	 * @param bootBuilder whether the load-balanced builder is configured as Spring Boot
+	 * configures its own (observation included)
 	 * @return a client over the application's circuit-breaker-wrapped HTTP interface
 	 */
-	public static VariantClient open(List<String> urls) {
+	public static VariantClient open(List<String> urls, boolean bootBuilder) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		// No application.properties of anyone else's.
 		properties.put("spring.config.name", "mesh-benchmarks");
 		properties.put("logging.level.root", "WARN");
 		properties.put("mesh.enabled", "false");
+		properties.put("benchmarks.spring-cloud.boot-builder", Boolean.toString(bootBuilder));
 		for (int i = 0; i < urls.size(); i++) {
 			properties.put("spring.cloud.discovery.client.simple.instances.inventory[" + i + "].uri", urls.get(i));
 		}
@@ -86,7 +100,8 @@ public class SpringCloudBenchmarkApplication {
 			.properties(properties)
 			.run();
 		InventoryService inventory = context.getBean(InventoryService.class);
-		return new ContextVariantClient(context, inventory::item, "");
+		return new ContextVariantClient(context, inventory::item,
+				bootBuilder ? "Spring Boot's builder: http.client.requests observed" : "");
 	}
 
 }

@@ -1,0 +1,60 @@
+package io.datapunk.mesh.actuate;
+
+import io.datapunk.mesh.balancer.InstanceLoads;
+import io.datapunk.mesh.balancer.MeshLoadBalancer;
+import io.datapunk.mesh.client.MeshClientAutoConfiguration;
+import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.MeshDiscovery;
+import io.datapunk.mesh.health.MeshServices;
+import io.datapunk.mesh.health.MeshServicesAutoConfiguration;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@code mesh} endpoint:
+ * read-only, unless {@code mesh.actuator.write-operations.enabled=true}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = { MeshServicesAutoConfiguration.class, MeshClientAutoConfiguration.class })
+@ConditionalOnClass(Endpoint.class)
+@ConditionalOnBean({ MeshServices.class, MeshLoadBalancer.class, InstanceLoads.class })
+@ConditionalOnAvailableEndpoint(MeshEndpoint.class)
+public class MeshEndpointAutoConfiguration {
+
+	/** The switch of the endpoint's write operations. */
+	public static final String WRITE_OPERATIONS_PROPERTY = "mesh.actuator.write-operations.enabled";
+
+	/**
+	 * The role a caller needs for the write operations; empty for any authenticated one.
+	 */
+	public static final String WRITE_ROLE_PROPERTY = "mesh.actuator.write-operations.role";
+
+	@Bean
+	@ConditionalOnMissingBean(MeshEndpoint.class)
+	@ConditionalOnBooleanProperty(name = WRITE_OPERATIONS_PROPERTY)
+	WritableMeshEndpoint writableMeshEndpoint(MeshSettings settings, MeshServices services, MeshDiscovery discovery,
+			MeshLoadBalancer balancer, InstanceLoads loads, Environment environment) {
+		return new WritableMeshEndpoint(
+				new MeshDescriptors(settings, services, balancer, loads, discovery.describeSources()), services,
+				environment.getProperty(WRITE_ROLE_PROPERTY, "MESH_ADMIN").trim());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(MeshEndpoint.class)
+	@ConditionalOnBooleanProperty(name = WRITE_OPERATIONS_PROPERTY, havingValue = false, matchIfMissing = true)
+	MeshEndpoint meshEndpoint(MeshSettings settings, MeshServices services, MeshDiscovery discovery,
+			MeshLoadBalancer balancer, InstanceLoads loads) {
+		return new MeshEndpoint(new MeshDescriptors(settings, services, balancer, loads, discovery.describeSources()));
+	}
+
+}

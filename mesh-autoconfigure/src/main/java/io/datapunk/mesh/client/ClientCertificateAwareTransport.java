@@ -1,0 +1,58 @@
+package io.datapunk.mesh.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Map;
+
+import javax.net.ssl.SSLHandshakeException;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpResponse;
+
+/**
+ * Attempts of a service with its own SSL bundle: an attempt that failed right after the
+ * instance asked for a client certificate the bundle could not give is reported as the
+ * failed TLS handshake it is, rather than as the closed connection the HTTP client saw
+ * (TLS 1.3 servers refuse a client certificate after the client finished the handshake).
+ * Thread-safe.
+ *
+ * @author datapunk mesh team
+ */
+final class ClientCertificateAwareTransport extends AttemptTransport {
+
+	private final AttemptTransport delegate;
+
+	private final ClientCertificateRequests requests;
+
+	ClientCertificateAwareTransport(AttemptTransport delegate, ClientCertificateRequests requests) {
+		this.delegate = delegate;
+		this.requests = requests;
+	}
+
+	@Override
+	ClientHttpResponse send(URI target, HttpMethod method, HttpHeaders headers, Map<String, Object> attributes,
+			byte[] body, Duration timeLimit) throws IOException {
+		long start = System.nanoTime();
+		try {
+			return this.delegate.send(target, method, headers, attributes, body, timeLimit);
+		}
+		catch (IOException ex) {
+			String refusal = (ex instanceof HttpTimeoutException) ? null : this.requests.refusal(target, start);
+			if (refusal == null) {
+				throw ex;
+			}
+			SSLHandshakeException handshake = new SSLHandshakeException(refusal);
+			handshake.initCause(ex);
+			throw handshake;
+		}
+	}
+
+	@Override
+	void close() {
+		this.delegate.close();
+	}
+
+}

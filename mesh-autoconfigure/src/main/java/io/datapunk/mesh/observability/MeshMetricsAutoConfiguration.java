@@ -1,0 +1,33 @@
+package io.datapunk.mesh.observability;
+
+import io.datapunk.mesh.health.MeshServices;
+import io.datapunk.mesh.health.MeshServicesAutoConfiguration;
+import io.datapunk.mesh.resilience.ResilienceRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the mesh's meters. The per-call
+ * ({@code mesh.client.requests}) and per-attempt ({@code mesh.client.attempts}) timers
+ * come from observations, so they need no binder.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = MeshServicesAutoConfiguration.class)
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeshServices.class, ResilienceRegistry.class })
+public class MeshMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MeshMetrics meshMetrics(ResilienceRegistry resilience, MeshServices services) {
+		return new MeshMetrics(resilience, services);
+	}
+
+}
