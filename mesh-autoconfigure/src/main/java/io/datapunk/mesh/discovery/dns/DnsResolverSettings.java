@@ -40,13 +40,22 @@ record DnsResolverSettings(List<InetSocketAddress> servers, Duration timeout, Du
 	 */
 	static DnsResolverSettings of(DnsDiscoveryProperties properties) {
 		if (properties.getMinTtl().compareTo(properties.getMaxTtl()) > 0) {
-			throw new InvalidMeshPropertyException("mesh.discovery.dns.min-ttl", properties.getMinTtl().toString(),
-					"must not be longer than mesh.discovery.dns.max-ttl (" + properties.getMaxTtl() + ")", "'1s'");
+			throw new InvalidMeshPropertyException("mesh.discovery.dns.min-ttl", format(properties.getMinTtl()),
+					"must not be longer than mesh.discovery.dns.max-ttl (" + format(properties.getMaxTtl()) + ")",
+					"'1s'");
 		}
 		// dnsjava falls back to 127.0.0.1:53 where the system names no resolver.
 		List<InetSocketAddress> servers = DnsServers.parse(properties.getServers());
 		return new DnsResolverSettings(servers, properties.getTimeout(), properties.getMinTtl(), properties.getMaxTtl(),
 				properties.getIdleTimeout());
+	}
+
+	/**
+	 * Format a duration as it is usually written in properties, such as {@code 90s}.
+	 */
+	private static String format(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 	/**

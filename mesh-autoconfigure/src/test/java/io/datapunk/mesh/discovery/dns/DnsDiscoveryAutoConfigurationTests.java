@@ -144,7 +144,8 @@ class DnsDiscoveryAutoConfigurationTests {
 			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
 				.isInstanceOf(InvalidMeshPropertyException.class)
 				.hasMessageContaining("mesh.discovery.dns.min-ttl")
-				.hasMessageContaining("must not be longer than mesh.discovery.dns.max-ttl"));
+				.hasMessageContaining("Invalid value \"120s\" of mesh.discovery.dns.min-ttl")
+				.hasMessageContaining("must not be longer than mesh.discovery.dns.max-ttl (60s)"));
 	}
 
 	@Test
