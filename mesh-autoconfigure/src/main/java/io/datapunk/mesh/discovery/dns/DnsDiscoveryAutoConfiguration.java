@@ -1,0 +1,43 @@
+package io.datapunk.mesh.discovery.dns;
+
+import java.util.Set;
+
+import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
+import io.datapunk.mesh.config.MeshAutoConfiguration;
+import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
+import org.xbill.DNS.Resolver;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for DNS SRV discovery: a
+ * {@link DnsDiscoveryClient} bean, which the mesh's discovery asks with the other
+ * discovery clients. Off unless {@code mesh.discovery.dns.enabled} is {@code true}; needs
+ * dnsjava on the class path.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = MeshAutoConfiguration.class, before = DiscoveryAutoConfiguration.class)
+@ConditionalOnClass(Resolver.class)
+@ConditionalOnMeshEnabled
+@ConditionalOnDnsDiscoveryEnabled
+@EnableConfigurationProperties(DnsDiscoveryProperties.class)
+public class DnsDiscoveryAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	DnsDiscoveryClient dnsDiscoveryClient(DnsDiscoveryProperties properties, ObjectProvider<MeshSettings> settings,
+			ApplicationEventPublisher events) {
+		MeshSettings mesh = settings.getIfAvailable();
+		return new DnsDiscoveryClient(properties, (mesh != null) ? mesh.configuredServices() : Set.of(), events);
+	}
+
+}
