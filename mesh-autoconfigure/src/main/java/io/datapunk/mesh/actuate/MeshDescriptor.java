@@ -21,8 +21,10 @@ public record MeshDescriptor(String serviceName, String configVersion, String zo
 	 * Where instances come from.
 	 *
 	 * @param sources the discovery sources, asked in this order
+	 * @param status the state of each part of discovery that reports one (Consul's
+	 * registration and watches, DNS lookups, the cache tiers), by name
 	 */
-	public record DiscoveryDescriptor(String sources) {
+	public record DiscoveryDescriptor(String sources, Map<String, Map<String, Object>> status) {
 
 	}
 

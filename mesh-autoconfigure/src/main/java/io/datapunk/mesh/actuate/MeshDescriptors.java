@@ -16,6 +16,7 @@ import io.datapunk.mesh.balancer.InstanceLoad;
 import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.DiscoveryStatusSource;
 import io.datapunk.mesh.config.TlsSettings;
 import io.datapunk.mesh.health.MeshServices;
 import io.datapunk.mesh.health.ServiceState;
@@ -46,8 +47,11 @@ final class MeshDescriptors {
 
 	private final String sources;
 
+	private final List<DiscoveryStatusSource> statusSources;
+
 	MeshDescriptors(MeshSettings settings, MeshServices services, MeshLoadBalancer balancer, InstanceLoads loads,
-			String sources) {
+			String sources, List<DiscoveryStatusSource> statusSources) {
+		this.statusSources = List.copyOf(statusSources);
 		this.settings = settings;
 		this.services = services;
 		this.balancer = balancer;
@@ -63,7 +67,16 @@ final class MeshDescriptors {
 					state.ejected(), state.breakerState(), loadBalancer(serviceId), state.critical()));
 		}
 		return new MeshDescriptor(this.settings.getServiceName(), this.settings.getConfigVersion(),
-				this.settings.getZone(), new MeshDescriptor.DiscoveryDescriptor(this.sources), summaries);
+				this.settings.getZone(), new MeshDescriptor.DiscoveryDescriptor(this.sources, discoveryStatus()),
+				summaries);
+	}
+
+	private Map<String, Map<String, Object>> discoveryStatus() {
+		Map<String, Map<String, Object>> status = new TreeMap<>();
+		for (DiscoveryStatusSource source : this.statusSources) {
+			status.put(source.statusName(), source.status());
+		}
+		return status;
 	}
 
 	ServiceDescriptor service(String serviceId) {

@@ -4,10 +4,12 @@ import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.client.MeshClientAutoConfiguration;
 import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.DiscoveryStatusSource;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.health.MeshServices;
 import io.datapunk.mesh.health.MeshServicesAutoConfiguration;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -43,18 +45,21 @@ public class MeshEndpointAutoConfiguration {
 	@ConditionalOnMissingBean(MeshEndpoint.class)
 	@ConditionalOnBooleanProperty(name = WRITE_OPERATIONS_PROPERTY)
 	WritableMeshEndpoint writableMeshEndpoint(MeshSettings settings, MeshServices services, MeshDiscovery discovery,
-			MeshLoadBalancer balancer, InstanceLoads loads, Environment environment) {
+			MeshLoadBalancer balancer, InstanceLoads loads, ObjectProvider<DiscoveryStatusSource> statusSources,
+			Environment environment) {
 		return new WritableMeshEndpoint(
-				new MeshDescriptors(settings, services, balancer, loads, discovery.describeSources()), services,
-				environment.getProperty(WRITE_ROLE_PROPERTY, "MESH_ADMIN").trim());
+				new MeshDescriptors(settings, services, balancer, loads, discovery.describeSources(),
+						statusSources.orderedStream().toList()),
+				services, environment.getProperty(WRITE_ROLE_PROPERTY, "MESH_ADMIN").trim());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(MeshEndpoint.class)
 	@ConditionalOnBooleanProperty(name = WRITE_OPERATIONS_PROPERTY, havingValue = false, matchIfMissing = true)
 	MeshEndpoint meshEndpoint(MeshSettings settings, MeshServices services, MeshDiscovery discovery,
-			MeshLoadBalancer balancer, InstanceLoads loads) {
-		return new MeshEndpoint(new MeshDescriptors(settings, services, balancer, loads, discovery.describeSources()));
+			MeshLoadBalancer balancer, InstanceLoads loads, ObjectProvider<DiscoveryStatusSource> statusSources) {
+		return new MeshEndpoint(new MeshDescriptors(settings, services, balancer, loads, discovery.describeSources(),
+				statusSources.orderedStream().toList()));
 	}
 
 }

@@ -9,6 +9,7 @@ import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.config.InvalidMeshPropertyException;
 import io.datapunk.mesh.config.MeshAutoConfiguration;
 import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.DiscoveryStatusSource;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
@@ -79,6 +80,13 @@ public class MeshConsulAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConsulWatchDiscoveryClient meshConsulDiscoveryClient(ConsulServiceWatches watches) {
 		return new ConsulWatchDiscoveryClient(watches);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "meshConsulDiscoveryStatus")
+	DiscoveryStatusSource meshConsulDiscoveryStatus(ObjectProvider<ConsulServiceWatches> watches,
+			ObjectProvider<ConsulRegistrationState> registration) {
+		return new ConsulDiscoveryStatus(watches, registration);
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.config.MeshAutoConfiguration;
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
+import io.datapunk.mesh.discovery.DiscoveryStatusSource;
 import org.xbill.DNS.Resolver;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +39,12 @@ public class DnsDiscoveryAutoConfiguration {
 			ApplicationEventPublisher events) {
 		MeshSettings mesh = settings.getIfAvailable();
 		return new DnsDiscoveryClient(properties, (mesh != null) ? mesh.configuredServices() : Set.of(), events);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "meshDnsDiscoveryStatus")
+	DiscoveryStatusSource meshDnsDiscoveryStatus(DnsDiscoveryClient client) {
+		return new DnsDiscoveryStatus(client);
 	}
 
 }
