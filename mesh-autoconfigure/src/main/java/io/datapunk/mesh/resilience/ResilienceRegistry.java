@@ -40,6 +40,8 @@ public class ResilienceRegistry {
 
 	private final Clock clock;
 
+	private final OutlierListener outlierListener;
+
 	private final Map<String, ServiceResilience> services = new ConcurrentHashMap<>();
 
 	/**
@@ -51,6 +53,21 @@ public class ResilienceRegistry {
 	 */
 	public ResilienceRegistry(MeshSettings settings, CircuitBreakerRegistry circuitBreakers,
 			List<RetryCondition> retryConditions, Clock clock) {
+		this(settings, circuitBreakers, retryConditions, clock, OutlierListener.NONE);
+	}
+
+	/**
+	 * Create a registry whose outlier detectors tell a listener of their ejections and
+	 * readmissions.
+	 * @param settings the mesh settings
+	 * @param circuitBreakers where circuit breakers are kept
+	 * @param retryConditions the user's extra retry conditions
+	 * @param clock the clock of budgets and ejections
+	 * @param outlierListener told of every ejection and readmission the detectors decide
+	 */
+	public ResilienceRegistry(MeshSettings settings, CircuitBreakerRegistry circuitBreakers,
+			List<RetryCondition> retryConditions, Clock clock, OutlierListener outlierListener) {
+		this.outlierListener = outlierListener;
 		this.settings = settings;
 		this.circuitBreakers = circuitBreakers;
 		this.retryConditions = List.copyOf(retryConditions);
@@ -65,6 +82,15 @@ public class ResilienceRegistry {
 	public ServiceResilience forService(String serviceId) {
 		ServiceResilience resilience = this.services.get(serviceId);
 		return (resilience != null) ? resilience : this.services.computeIfAbsent(serviceId, this::create);
+	}
+
+	/**
+	 * Return the resilience of a service if it exists already, without creating it.
+	 * @param serviceId a service name
+	 * @return the service's resilience, or {@code null} if none was created
+	 */
+	public ServiceResilience find(String serviceId) {
+		return this.services.get(serviceId);
 	}
 
 	/**
@@ -104,7 +130,8 @@ public class ResilienceRegistry {
 			return null;
 		}
 		return new OutlierDetector(serviceId, settings.consecutiveFailures(), settings.baseEjectionTime(),
-				settings.maxEjectionTime(), settings.maxEjectionRatio(), settings.panicThreshold(), this.clock);
+				settings.maxEjectionTime(), settings.maxEjectionRatio(), settings.panicThreshold(), this.clock,
+				this.outlierListener);
 	}
 
 }

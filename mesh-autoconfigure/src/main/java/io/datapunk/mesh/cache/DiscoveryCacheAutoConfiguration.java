@@ -1,0 +1,79 @@
+package io.datapunk.mesh.cache;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
+import io.datapunk.mesh.config.InvalidMeshPropertyException;
+import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.CompositeMeshDiscovery;
+import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the discovery cache: a
+ * {@link CachingMeshDiscovery} in front of the mesh's own {@link CompositeMeshDiscovery},
+ * with a Redis tier and mesh events when the application has a Redis connection (see
+ * {@link RedisCacheConfiguration}). A {@link io.datapunk.mesh.discovery.MeshDiscovery}
+ * bean of the application's own replaces the lookup and this cache with it.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = DiscoveryAutoConfiguration.class,
+		afterName = { "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
+				"org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration" },
+		beforeName = "io.datapunk.mesh.client.MeshClientAutoConfiguration")
+@ConditionalOnMeshEnabled
+@ConditionalOnBooleanProperty(name = "mesh.cache.enabled", matchIfMissing = true)
+@ConditionalOnBean({ MeshSettings.class, CompositeMeshDiscovery.class })
+@EnableConfigurationProperties(CacheProperties.class)
+@Import(RedisCacheConfiguration.class)
+public class DiscoveryCacheAutoConfiguration {
+
+	@Bean
+	@Primary
+	@ConditionalOnMissingBean
+	CachingMeshDiscovery cachingMeshDiscovery(CompositeMeshDiscovery source, CacheProperties properties,
+			ObjectProvider<MeshRedis> redis, ObjectProvider<SharedInstancesStore> shared,
+			ObjectProvider<RedisMeshEvents> events) {
+		checkRefreshAhead(properties);
+		MeshRedis meshRedis = redis.getIfAvailable();
+		String origin = (meshRedis != null) ? meshRedis.origin() : "local";
+		CachingMeshDiscovery cache = new CachingMeshDiscovery(source,
+				shared.getIfAvailable(() -> SharedInstancesStore.NONE), properties, origin, Clock.systemUTC());
+		events.ifAvailable((channel) -> channel.addInstancesChangedListener(cache::evict));
+		return cache;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InstancesChangedListener meshInstancesChangedListener(CachingMeshDiscovery cache,
+			ObjectProvider<SharedInstancesStore> shared, ObjectProvider<RedisMeshEvents> events) {
+		return new InstancesChangedListener(cache, shared.getIfAvailable(() -> SharedInstancesStore.NONE),
+				events.getIfAvailable());
+	}
+
+	static String newOrigin(MeshSettings settings) {
+		String name = (settings.getServiceName() != null) ? settings.getServiceName() : "application";
+		return name + ":" + UUID.randomUUID();
+	}
+
+	private static void checkRefreshAhead(CacheProperties properties) {
+		if (properties.getRefreshAhead().compareTo(properties.getNearTtl()) >= 0) {
+			throw new InvalidMeshPropertyException("mesh.cache.refresh-ahead", properties.getRefreshAhead().toString(),
+					"must be shorter than mesh.cache.near-ttl (" + properties.getNearTtl() + ")",
+					"'" + properties.getNearTtl().dividedBy(5) + "'");
+		}
+	}
+
+}
