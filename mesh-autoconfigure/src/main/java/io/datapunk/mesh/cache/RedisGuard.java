@@ -44,9 +44,9 @@ final class RedisGuard {
 			CircuitBreaker.State from = event.getStateTransition().getFromState();
 			switch (event.getStateTransition().getToState()) {
 				// From half-open back to open is the same outage: told once.
-				case OPEN -> logIf(from == CircuitBreaker.State.CLOSED, "Redis is failing; the mesh goes on without it and tries it again in "
-						+ retryAfter.toMillis() + " ms");"Redis is failing; the mesh goes on without it and tries it again in "
-						+ retryAfter.toMillis() + " ms");
+				case OPEN -> logIf(from == CircuitBreaker.State.CLOSED,
+						"Redis is failing; the mesh goes on without it and tries it again in " + retryAfter.toMillis()
+								+ " ms");
 				case CLOSED -> logger.info("Redis answers again; the mesh uses it");
 				default -> {
 				}
