@@ -13,8 +13,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * {@code <prefix>:instances:<service>}, holding the JSON of {@link InstancesCodec} and
  * expiring {@code redis.ttl + max-stale} after it was written (past {@code redis.ttl} it
  * serves only as the last known list when the sources fail). Every command is bounded by
- * the guard's timeout and skipped while the guard leaves Redis alone; reads wait, writes
- * and deletes do not. Thread-safe.
+ * the guard's timeout and skipped while the guard leaves Redis alone; reads and deletes
+ * wait (deletes come from discovery events, never from calls), writes do not.
+ * Thread-safe.
  *
  * @author datapunk mesh team
  */
@@ -96,13 +97,18 @@ final class RedisInstancesStore implements SharedInstancesStore {
 			return;
 		}
 		long start = System.nanoTime();
-		this.redis.delete(this.keyPrefix + serviceId)
-			.subscribeOn(Schedulers.boundedElastic())
-			.timeout(this.guard.timeout())
-			.subscribe((done) -> this.guard.succeeded(start), (ex) -> {
-				this.guard.failed(start, ex);
-				logger.debug("Could not delete the instances of '" + serviceId + "' from Redis: " + ex);
-			});
+		try {
+			// Waited for: a look-up that follows must not read the outdated entry.
+			this.redis.delete(this.keyPrefix + serviceId)
+				.subscribeOn(Schedulers.boundedElastic())
+				.timeout(this.guard.timeout())
+				.block();
+			this.guard.succeeded(start);
+		}
+		catch (RuntimeException ex) {
+			this.guard.failed(start, ex);
+			logger.debug("Could not delete the instances of '" + serviceId + "' from Redis: " + ex);
+		}
 	}
 
 	@Override

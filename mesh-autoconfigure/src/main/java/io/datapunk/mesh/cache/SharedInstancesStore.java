@@ -2,7 +2,7 @@ package io.datapunk.mesh.cache;
 
 /**
  * The shared tier of the discovery cache. Reads are bounded in time and return
- * {@code null} rather than fail; writes and deletes never block.
+ * {@code null} rather than fail; writes never block, deletes wait at most that time.
  *
  * @author datapunk mesh team
  */

@@ -4,11 +4,14 @@ import java.util.UUID;
 
 import io.datapunk.mesh.client.MeshClientFactory;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
+import io.datapunk.mesh.test.TestHttpServer;
 import io.datapunk.mesh.test.redis.TestRedisServer;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.ApplicationContext;
 
@@ -38,6 +41,10 @@ final class CacheTestContexts {
 
 	static InventoryClient inventory(ApplicationContext context) {
 		return context.getBean(MeshClientFactory.class).createClient(InventoryClient.class, "inventory");
+	}
+
+	static ServiceInstance instanceOf(TestHttpServer server) {
+		return new DefaultServiceInstance(null, "inventory", server.uri().getHost(), server.port(), false);
 	}
 
 	static CachedServiceState stateOf(ApplicationContext context, String serviceId) {
