@@ -63,7 +63,7 @@ final class RedisConnector implements SmartLifecycle {
 		}
 	}
 
-	private static String describe(Throwable ex) {
+	static String describe(Throwable ex) {
 		// The class and message of the deepest cause: no connection details beyond
 		// what Lettuce itself puts in messages (host and port, never the password).
 		Throwable root = ex;

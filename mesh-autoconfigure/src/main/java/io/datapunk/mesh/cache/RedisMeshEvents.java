@@ -60,6 +60,8 @@ final class RedisMeshEvents implements MeshEventChannel, MessageListener, SmartL
 
 	private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
+	private volatile Thread subscriber;
+
 	RedisMeshEvents(RedisConnectionFactory connections, ReactiveStringRedisTemplate redis, RedisGuard guard,
 			String prefix, String origin, Clock clock) {
 		this.redis = redis;
@@ -159,19 +161,65 @@ final class RedisMeshEvents implements MeshEventChannel, MessageListener, SmartL
 		}
 	}
 
+	/**
+	 * Subscribe in the background, trying again with a growing pause while Redis cannot
+	 * be reached or refuses: the application starts all the same.
+	 */
 	@Override
 	public void start() {
-		this.container.start();
+		Thread subscribing = new Thread(this::subscribe, "mesh-redis-events");
+		subscribing.setDaemon(true);
+		this.subscriber = subscribing;
+		subscribing.start();
+	}
+
+	private void subscribe() {
+		long pause = 200;
+		int attempts = 0;
+		while (this.subscriber == Thread.currentThread()) {
+			try {
+				this.container.start();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (++attempts == 1) {
+					logger.warn("Could not subscribe to Redis channel '" + this.channel
+							+ "'; mesh events are not heard until it works (" + RedisConnector.describe(ex) + ")");
+				}
+				stopQuietly();
+			}
+			try {
+				Thread.sleep(pause);
+			}
+			catch (InterruptedException ex) {
+				return;
+			}
+			pause = Math.min(pause * 2, 10_000);
+		}
+	}
+
+	private void stopQuietly() {
+		try {
+			this.container.stop();
+		}
+		catch (RuntimeException ex) {
+			logger.debug("Could not stop the listener container: " + ex);
+		}
 	}
 
 	@Override
 	public void stop() {
-		this.container.stop();
+		Thread subscribing = this.subscriber;
+		this.subscriber = null;
+		if (subscribing != null) {
+			subscribing.interrupt();
+		}
+		stopQuietly();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.container.isRunning();
+		return this.subscriber != null;
 	}
 
 	@Override

@@ -1,11 +1,13 @@
 package io.datapunk.mesh.cache;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import io.datapunk.mesh.client.MeshClientFactory;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServer;
 import io.datapunk.mesh.test.redis.TestRedisServer;
+import org.awaitility.Awaitility;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
@@ -37,6 +39,16 @@ final class CacheTestContexts {
 
 	static ApplicationContextRunner runner(TestRedisServer redis, String prefix, DiscoveryClient discovery) {
 		return runner(redis, prefix).withBean("countingDiscoveryClient", DiscoveryClient.class, () -> discovery);
+	}
+
+	/**
+	 * Wait until a context has made its first connection to Redis, made in the background
+	 * at startup; until then it does not use Redis at all.
+	 */
+	static void awaitRedis(ApplicationContext context) {
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(10))
+			.until(() -> "available".equals(context.getBean(CachingMeshDiscovery.class).statistics().redisState()));
 	}
 
 	static InventoryClient inventory(ApplicationContext context) {

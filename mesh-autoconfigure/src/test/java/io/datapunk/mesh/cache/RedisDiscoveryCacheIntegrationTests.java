@@ -37,12 +37,14 @@ class RedisDiscoveryCacheIntegrationTests {
 		CountingDiscoveryClient sourceA = CountingDiscoveryClient.of("inventory", servers);
 		CountingDiscoveryClient sourceB = CountingDiscoveryClient.of("inventory", servers);
 		CacheTestContexts.runner(redis, prefix, sourceA).run((a) -> {
+			CacheTestContexts.awaitRedis(a);
 			List<ServiceInstance> fetched = a.getBean(MeshDiscovery.class).getInstances("inventory");
 			assertThat(fetched).hasSize(3);
 			assertThat(sourceA.calls()).isEqualTo(1);
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> redis.commands().exists(prefix + ":instances:inventory") == 1);
 			CacheTestContexts.runner(redis, prefix, sourceB).run((b) -> {
+				CacheTestContexts.awaitRedis(b);
 				List<ServiceInstance> shared = b.getBean(MeshDiscovery.class).getInstances("inventory");
 				assertThat(shared).extracting(ServiceInstance::getUri)
 					.containsExactlyElementsOf(fetched.stream().map(ServiceInstance::getUri).toList());
@@ -71,10 +73,12 @@ class RedisDiscoveryCacheIntegrationTests {
 		String[] shortTimes = { "mesh.cache.near-ttl=200ms", "mesh.cache.refresh-ahead=50ms",
 				"mesh.cache.redis.ttl=500ms" };
 		CacheTestContexts.runner(redis, prefix, sourceA).withPropertyValues(shortTimes).run((a) -> {
+			CacheTestContexts.awaitRedis(a);
 			assertThat(CacheTestContexts.inventory(a).item("1")).containsKey("server");
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> redis.commands().exists(prefix + ":instances:inventory") == 1);
 			CacheTestContexts.runner(redis, prefix, sourceB).withPropertyValues(shortTimes).run((b) -> {
+				CacheTestContexts.awaitRedis(b);
 				assertThat(CacheTestContexts.inventory(b).item("1")).containsKey("server");
 				sourceA.failing(true);
 				sourceB.failing(true);
@@ -125,7 +129,9 @@ class RedisDiscoveryCacheIntegrationTests {
 		String[] shortTimes = { "mesh.cache.near-ttl=200ms", "mesh.cache.refresh-ahead=100ms",
 				"mesh.cache.redis.ttl=300ms", "mesh.cache.redis.timeout=100ms", "mesh.cache.redis.retry-after=300ms" };
 		CacheTestContexts.runner(redis, prefix, sourceA).withPropertyValues(shortTimes).run((a) -> {
+			CacheTestContexts.awaitRedis(a);
 			CacheTestContexts.runner(redis, prefix, sourceB).withPropertyValues(shortTimes).run((b) -> {
+				CacheTestContexts.awaitRedis(b);
 				AtomicBoolean running = new AtomicBoolean(true);
 				AtomicInteger calls = new AtomicInteger();
 				AtomicInteger failures = new AtomicInteger();
@@ -181,10 +187,12 @@ class RedisDiscoveryCacheIntegrationTests {
 		CountingDiscoveryClient sourceOne = CountingDiscoveryClient.of("inventory", servers);
 		CountingDiscoveryClient sourceTwo = CountingDiscoveryClient.of("inventory", servers);
 		CacheTestContexts.runner(redis, prefixOne, sourceOne).run((one) -> {
+			CacheTestContexts.awaitRedis(one);
 			one.getBean(MeshDiscovery.class).getInstances("inventory");
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> redis.commands().exists(prefixOne + ":instances:inventory") == 1);
 			CacheTestContexts.runner(redis, prefixTwo, sourceTwo).run((two) -> {
+				CacheTestContexts.awaitRedis(two);
 				two.getBean(MeshDiscovery.class).getInstances("inventory");
 				// Not read from the other prefix: its own source was asked.
 				assertThat(sourceTwo.calls()).isEqualTo(1);
