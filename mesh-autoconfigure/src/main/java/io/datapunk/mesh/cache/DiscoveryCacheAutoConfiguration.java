@@ -1,6 +1,7 @@
 package io.datapunk.mesh.cache;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
@@ -70,10 +71,15 @@ public class DiscoveryCacheAutoConfiguration {
 
 	private static void checkRefreshAhead(CacheProperties properties) {
 		if (properties.getRefreshAhead().compareTo(properties.getNearTtl()) >= 0) {
-			throw new InvalidMeshPropertyException("mesh.cache.refresh-ahead", properties.getRefreshAhead().toString(),
-					"must be shorter than mesh.cache.near-ttl (" + properties.getNearTtl() + ")",
-					"'" + properties.getNearTtl().dividedBy(5) + "'");
+			throw new InvalidMeshPropertyException("mesh.cache.refresh-ahead", format(properties.getRefreshAhead()),
+					"must be shorter than mesh.cache.near-ttl (" + format(properties.getNearTtl()) + ")",
+					"'" + format(properties.getNearTtl().dividedBy(5)) + "'");
 		}
+	}
+
+	private static String format(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
 }
