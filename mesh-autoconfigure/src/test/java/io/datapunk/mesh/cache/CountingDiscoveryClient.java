@@ -13,7 +13,7 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
  * A discovery source for the tests: it knows the instances of one service, counts how
  * often it is asked, and can be made to fail as a discovery server that is down would.
  */
-final class CountingDiscoveryClient implements DiscoveryClient {
+class CountingDiscoveryClient implements DiscoveryClient {
 
 	private final String serviceId;
 
