@@ -82,6 +82,16 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 
 	private final ThreadPoolExecutor refresher;
 
+	/**
+	 * Create a cache with the tier in the JVM only.
+	 * @param source the lookup to cache
+	 * @param properties the cache settings; those of Redis are not used
+	 * @param clock the clock of times to live and ages
+	 */
+	public CachingMeshDiscovery(CompositeMeshDiscovery source, CacheProperties properties, Clock clock) {
+		this(source, SharedInstancesStore.NONE, properties, "local", clock);
+	}
+
 	CachingMeshDiscovery(CompositeMeshDiscovery source, SharedInstancesStore shared, CacheProperties properties,
 			String origin, Clock clock) {
 		this.source = source;
