@@ -174,10 +174,47 @@ class RedisDiscoveryCacheIntegrationTests {
 					running.set(false);
 					caller.join();
 				}
+				System.out.println("Redis killed and restarted under steady calls: " + calls.get() + " calls, "
+						+ failures.get() + " failed");
 				assertThat(failures.get()).as("failed mesh calls, first: %s", firstFailure.get()).isZero();
 				assertThat(calls.get()).isGreaterThan(100);
 			});
 		});
+	}
+
+	@Test
+	void slowRedisShouldNotSlowCalls() throws Exception {
+		assumeThat(redis.isOwnProcess()).as("DEBUG SLEEP on an external Redis").isTrue();
+		String prefix = CacheTestContexts.newPrefix();
+		CountingDiscoveryClient source = CountingDiscoveryClient.of("inventory", servers);
+		CacheTestContexts.runner(redis, prefix, source)
+			.withPropertyValues("mesh.cache.near-ttl=300ms", "mesh.cache.refresh-ahead=150ms",
+					"mesh.cache.redis.ttl=300ms", "mesh.cache.redis.timeout=100ms")
+			.run((a) -> {
+				CacheTestContexts.awaitRedis(a);
+				InventoryClient inventory = CacheTestContexts.inventory(a);
+				inventory.item("0");
+				long errorsBefore = redisErrors(a);
+				// Redis answers nobody for 1.5 s, as a blocked or overloaded server
+				// would.
+				Thread sleeper = new Thread(() -> redis.sleep(1.5));
+				long start = System.nanoTime();
+				sleeper.start();
+				long slowest = 0;
+				int calls = 0;
+				while (System.nanoTime() - start < Duration.ofMillis(1400).toNanos()) {
+					long callStart = System.nanoTime();
+					assertThat(inventory.item(Integer.toString(calls++))).containsKey("server");
+					slowest = Math.max(slowest, System.nanoTime() - callStart);
+				}
+				sleeper.join();
+				assertThat(redisErrors(a)).as("Redis timed out meanwhile").isGreaterThan(errorsBefore);
+				System.out.println("While Redis slept: " + calls + " calls, the slowest "
+						+ Duration.ofNanos(slowest).toMillis() + " ms");
+				// The calls did not wait for Redis (1.5 s), not even for its time limit
+				// (100 ms) except by chance of scheduling on a loaded machine.
+				assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(1000));
+			});
 	}
 
 	@Test

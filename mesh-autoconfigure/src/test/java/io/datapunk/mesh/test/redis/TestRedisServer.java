@@ -18,6 +18,10 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.output.StatusOutput;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.CommandType;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -152,7 +156,7 @@ public final class TestRedisServer implements BeforeAllCallback, AfterAllCallbac
 			RedisURI.Builder uri = RedisURI.builder()
 				.withHost(host())
 				.withPort(port())
-				.withTimeout(Duration.ofSeconds(2));
+				.withTimeout(Duration.ofSeconds(5));
 			if (password() != null) {
 				uri.withPassword(password().toCharArray());
 			}
@@ -160,6 +164,16 @@ public final class TestRedisServer implements BeforeAllCallback, AfterAllCallbac
 			this.connection = this.client.connect();
 		}
 		return this.connection.sync();
+	}
+
+	/**
+	 * Make the server answer nobody for a while ({@code DEBUG SLEEP}), as a blocked or
+	 * overloaded server would. Returns when the server answers again.
+	 * @param seconds how long
+	 */
+	public void sleep(double seconds) {
+		commands().dispatch(CommandType.DEBUG, new StatusOutput<>(StringCodec.UTF8),
+				new CommandArgs<>(StringCodec.UTF8).add("SLEEP").add(Double.toString(seconds)));
 	}
 
 	/**
