@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.datapunk.mesh.discovery.MeshDiscovery;
@@ -136,12 +137,15 @@ class RedisDiscoveryCacheIntegrationTests {
 				AtomicInteger calls = new AtomicInteger();
 				AtomicInteger failures = new AtomicInteger();
 				AtomicReference<Throwable> firstFailure = new AtomicReference<>();
+				AtomicLong slowest = new AtomicLong();
 				List<InventoryClient> clients = List.of(CacheTestContexts.inventory(a), CacheTestContexts.inventory(b));
 				Thread caller = new Thread(() -> {
 					while (running.get()) {
 						for (InventoryClient client : clients) {
+							long start = System.nanoTime();
 							try {
 								client.item(Integer.toString(calls.incrementAndGet()));
+								slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
 							}
 							catch (RuntimeException ex) {
 								failures.incrementAndGet();
@@ -174,8 +178,9 @@ class RedisDiscoveryCacheIntegrationTests {
 					running.set(false);
 					caller.join();
 				}
-				System.out.println("Redis killed and restarted under steady calls: " + calls.get() + " calls, "
-						+ failures.get() + " failed");
+				System.out.println(
+						"Redis killed and restarted under steady calls: " + calls.get() + " calls, " + failures.get()
+								+ " failed, the slowest " + Duration.ofNanos(slowest.get()).toMillis() + " ms");
 				assertThat(failures.get()).as("failed mesh calls, first: %s", firstFailure.get()).isZero();
 				assertThat(calls.get()).isGreaterThan(100);
 			});
@@ -215,6 +220,35 @@ class RedisDiscoveryCacheIntegrationTests {
 				// (100 ms) except by chance of scheduling on a loaded machine.
 				assertThat(Duration.ofNanos(slowest)).isLessThan(Duration.ofMillis(1000));
 			});
+	}
+
+	@Test
+	void redisDownAtStartupShouldNotStopTheApplicationAndShouldBeUsedOnceItIsUp() throws Exception {
+		assumeThat(redis.isOwnProcess()).as("an external Redis cannot be killed").isTrue();
+		String prefix = CacheTestContexts.newPrefix();
+		CountingDiscoveryClient source = CountingDiscoveryClient.of("inventory", servers);
+		redis.kill();
+		try {
+			CacheTestContexts.runner(redis, prefix, source)
+				.withPropertyValues("mesh.cache.near-ttl=300ms", "mesh.cache.refresh-ahead=100ms")
+				.run((a) -> {
+					assertThat(a).hasNotFailed();
+					InventoryClient inventory = CacheTestContexts.inventory(a);
+					assertThat(inventory.item("1")).containsKey("server");
+					assertThat(a.getBean(CachingMeshDiscovery.class).statistics().redisState()).isEqualTo("connecting");
+					redis.restart();
+					await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+						inventory.item("2");
+						return redis.commands().exists(prefix + ":instances:inventory") == 1;
+					});
+					assertThat(a.getBean(CachingMeshDiscovery.class).statistics().redisState()).isEqualTo("available");
+				});
+		}
+		finally {
+			if (!redis.isRunning()) {
+				redis.restart();
+			}
+		}
 	}
 
 	@Test

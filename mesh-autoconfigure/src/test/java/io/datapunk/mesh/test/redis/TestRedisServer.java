@@ -177,6 +177,15 @@ public final class TestRedisServer implements BeforeAllCallback, AfterAllCallbac
 	}
 
 	/**
+	 * Return whether the server process runs (an external server always counts as
+	 * running).
+	 * @return {@code true} unless the server was killed and not restarted
+	 */
+	public boolean isRunning() {
+		return this.external != null || (this.process != null && this.process.isAlive());
+	}
+
+	/**
 	 * Kill the server process at once (SIGKILL), as a crash would.
 	 */
 	public void kill() {
