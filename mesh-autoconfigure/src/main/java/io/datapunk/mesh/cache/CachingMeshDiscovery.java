@@ -1,6 +1,7 @@
 package io.datapunk.mesh.cache;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -51,6 +52,9 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(CachingMeshDiscovery.class);
 
+	/** How far behind the clock a hit may see the time. */
+	static final Duration TICK = Duration.ofMillis(5);
+
 	private final CompositeMeshDiscovery source;
 
 	private final SharedInstancesStore shared;
@@ -59,7 +63,7 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 
 	private final String origin;
 
-	private final Clock clock;
+	private final CacheClock clock;
 
 	private final long nearTtl;
 
@@ -89,11 +93,11 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	 * @param clock the clock of times to live and ages
 	 */
 	public CachingMeshDiscovery(CompositeMeshDiscovery source, CacheProperties properties, Clock clock) {
-		this(source, SharedInstancesStore.NONE, properties, "local", clock);
+		this(source, SharedInstancesStore.NONE, properties, "local", CacheClock.ticking(clock, TICK));
 	}
 
 	CachingMeshDiscovery(CompositeMeshDiscovery source, SharedInstancesStore shared, CacheProperties properties,
-			String origin, Clock clock) {
+			String origin, CacheClock clock) {
 		this.source = source;
 		this.shared = shared;
 		// Without a discovery client every list is static: nothing worth sharing.
@@ -119,7 +123,7 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	public List<ServiceInstance> getInstances(String serviceId) {
 		NearEntry entry = this.near.get(serviceId);
 		if (entry != null) {
-			long now = this.clock.millis();
+			long now = this.clock.coarseMillis();
 			// A list whose refresh is under way is served until the refresh ends, even
 			// if it expired meanwhile: callers never wait for a refresh.
 			if (now < entry.expiresAt || entry.isRefreshing()) {
@@ -294,6 +298,7 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	@Override
 	public void destroy() {
 		this.refresher.shutdownNow();
+		this.clock.stop();
 	}
 
 }

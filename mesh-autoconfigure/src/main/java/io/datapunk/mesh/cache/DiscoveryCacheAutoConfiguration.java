@@ -51,7 +51,8 @@ public class DiscoveryCacheAutoConfiguration {
 		MeshRedis meshRedis = redis.getIfAvailable();
 		String origin = (meshRedis != null) ? meshRedis.origin() : "local";
 		CachingMeshDiscovery cache = new CachingMeshDiscovery(source,
-				shared.getIfAvailable(() -> SharedInstancesStore.NONE), properties, origin, Clock.systemUTC());
+				shared.getIfAvailable(() -> SharedInstancesStore.NONE), properties, origin,
+				CacheClock.ticking(Clock.systemUTC(), CachingMeshDiscovery.TICK));
 		events.ifAvailable((channel) -> channel.addInstancesChangedListener(cache::evict));
 		return cache;
 	}

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
@@ -116,8 +115,10 @@ final class RedisMeshEvents implements MeshEventChannel, MessageListener, SmartL
 		}
 		String message = this.codec.encode(event);
 		long start = System.nanoTime();
+		// Sent from the calling thread: the guard lets nothing through before the first
+		// connection was made, and Lettuce keeps (and reconnects) that connection, so
+		// nothing here blocks, and no thread hop delays the event.
 		this.redis.convertAndSend(this.channel, message)
-			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(this.guard.timeout())
 			.subscribe((receivers) -> this.guard.succeeded(start), (ex) -> {
 				this.guard.failed(start, ex);

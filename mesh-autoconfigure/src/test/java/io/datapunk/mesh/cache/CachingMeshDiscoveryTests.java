@@ -130,7 +130,7 @@ class CachingMeshDiscoveryTests {
 		CachingMeshDiscovery cache = cache(this.source);
 		cache.getInstances("inventory");
 		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(this.source), this.shared, this.properties,
-				"other:1", this.clock);
+				"other:1", CacheClock.direct(this.clock));
 		try {
 			this.source.failing(true);
 			// Past redis.ttl (30s): not fresh, but the last known list.
@@ -152,7 +152,7 @@ class CachingMeshDiscoveryTests {
 		cache.getInstances("inventory");
 		CountingDiscoveryClient otherSource = new CountingDiscoveryClient("inventory", List.of());
 		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(otherSource), this.shared, this.properties,
-				"other:1", this.clock);
+				"other:1", CacheClock.direct(this.clock));
 		try {
 			assertThat(other.getInstances("inventory")).extracting(ServiceInstance::getHost)
 				.containsExactly("10.0.0.1", "10.0.0.2");
@@ -167,7 +167,7 @@ class CachingMeshDiscoveryTests {
 	void staticInstancesShouldBeJoinedInTheJvmButNeverShared() {
 		CachingMeshDiscovery cache = new CachingMeshDiscovery(
 				new CompositeMeshDiscovery(List.of(staticClient("http://10.0.0.9:8080"), this.source)), this.shared,
-				this.properties, "me:1", this.clock);
+				this.properties, "me:1", CacheClock.direct(this.clock));
 		this.cache = cache;
 		assertThat(cache.getInstances("inventory")).extracting(ServiceInstance::getHost)
 			.containsExactly("10.0.0.9", "10.0.0.1", "10.0.0.2");
@@ -195,7 +195,8 @@ class CachingMeshDiscoveryTests {
 	}
 
 	private CachingMeshDiscovery cache(DiscoveryClient client) {
-		this.cache = new CachingMeshDiscovery(composite(client), this.store, this.properties, "me:1", this.clock);
+		this.cache = new CachingMeshDiscovery(composite(client), this.store, this.properties, "me:1",
+				CacheClock.direct(this.clock));
 		return this.cache;
 	}
 
