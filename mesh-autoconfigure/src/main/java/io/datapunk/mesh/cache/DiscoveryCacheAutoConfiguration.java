@@ -2,7 +2,6 @@ package io.datapunk.mesh.cache;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.UUID;
 
 import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.config.InvalidMeshPropertyException;
@@ -45,13 +44,11 @@ public class DiscoveryCacheAutoConfiguration {
 	@Primary
 	@ConditionalOnMissingBean
 	CachingMeshDiscovery cachingMeshDiscovery(CompositeMeshDiscovery source, CacheProperties properties,
-			ObjectProvider<MeshRedis> redis, ObjectProvider<SharedInstancesStore> shared,
-			ObjectProvider<RedisMeshEvents> events) {
+			MeshOrigin origin, ObjectProvider<SharedInstancesStore> shared,
+			ObjectProvider<InstancesChangedChannel> events) {
 		checkRefreshAhead(properties);
-		MeshRedis meshRedis = redis.getIfAvailable();
-		String origin = (meshRedis != null) ? meshRedis.origin() : "local";
 		CachingMeshDiscovery cache = new CachingMeshDiscovery(source,
-				shared.getIfAvailable(() -> SharedInstancesStore.NONE), properties, origin,
+				shared.getIfAvailable(() -> SharedInstancesStore.NONE), properties, origin.id(),
 				CacheClock.ticking(Clock.systemUTC(), CachingMeshDiscovery.TICK));
 		events.ifAvailable((channel) -> channel.addInstancesChangedListener(cache::evict));
 		return cache;
@@ -60,14 +57,15 @@ public class DiscoveryCacheAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InstancesChangedListener meshInstancesChangedListener(CachingMeshDiscovery cache,
-			ObjectProvider<SharedInstancesStore> shared, ObjectProvider<RedisMeshEvents> events) {
+			ObjectProvider<SharedInstancesStore> shared, ObjectProvider<InstancesChangedChannel> events) {
 		return new InstancesChangedListener(cache, shared.getIfAvailable(() -> SharedInstancesStore.NONE),
 				events.getIfAvailable());
 	}
 
-	static String newOrigin(MeshSettings settings) {
-		String name = (settings.getServiceName() != null) ? settings.getServiceName() : "application";
-		return name + ":" + UUID.randomUUID();
+	@Bean
+	@ConditionalOnMissingBean
+	MeshOrigin meshOrigin(MeshSettings settings) {
+		return MeshOrigin.create(settings);
 	}
 
 	private static void checkRefreshAhead(CacheProperties properties) {

@@ -24,9 +24,9 @@ final class InstancesChangedListener implements ApplicationListener<ServiceInsta
 
 	private final SharedInstancesStore shared;
 
-	private final RedisMeshEvents events;
+	private final InstancesChangedChannel events;
 
-	InstancesChangedListener(CachingMeshDiscovery cache, SharedInstancesStore shared, RedisMeshEvents events) {
+	InstancesChangedListener(CachingMeshDiscovery cache, SharedInstancesStore shared, InstancesChangedChannel events) {
 		this.cache = cache;
 		this.shared = shared;
 		this.events = events;

@@ -3,7 +3,6 @@ package io.datapunk.mesh.cache;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datapunk.mesh.config.MeshSettings;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -30,8 +29,8 @@ class RedisCacheConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MeshRedis meshRedis(ReactiveRedisConnectionFactory connections, CacheProperties properties, MeshSettings settings) {
-		return MeshRedis.create(connections, properties, DiscoveryCacheAutoConfiguration.newOrigin(settings));
+	MeshRedis meshRedis(ReactiveRedisConnectionFactory connections, CacheProperties properties, MeshOrigin origin) {
+		return MeshRedis.create(connections, properties, origin.id());
 	}
 
 	@Bean

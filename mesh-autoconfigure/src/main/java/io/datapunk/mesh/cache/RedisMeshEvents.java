@@ -34,7 +34,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  *
  * @author datapunk mesh team
  */
-final class RedisMeshEvents implements MeshEventChannel, MessageListener, SmartLifecycle, DisposableBean {
+final class RedisMeshEvents
+		implements MeshEventChannel, InstancesChangedChannel, MessageListener, SmartLifecycle, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(RedisMeshEvents.class);
 
@@ -90,7 +91,8 @@ final class RedisMeshEvents implements MeshEventChannel, MessageListener, SmartL
 				this.clock.instant().plus(CHANGE_VALIDITY)));
 	}
 
-	void publishInstancesChanged(String serviceId) {
+	@Override
+	public void publishInstancesChanged(String serviceId) {
 		publish(new MeshEvent(MeshEvent.Type.INSTANCES_CHANGED, this.origin, serviceId, null, null,
 				this.clock.instant().plus(CHANGE_VALIDITY)));
 	}
@@ -100,11 +102,8 @@ final class RedisMeshEvents implements MeshEventChannel, MessageListener, SmartL
 		this.listeners.add(listener);
 	}
 
-	/**
-	 * Add a listener for the services whose instance lists other application instances
-	 * saw change.
-	 */
-	void addInstancesChangedListener(Consumer<String> listener) {
+	@Override
+	public void addInstancesChangedListener(Consumer<String> listener) {
 		this.changeListeners.add(listener);
 	}
 
