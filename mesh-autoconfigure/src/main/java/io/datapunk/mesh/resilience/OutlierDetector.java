@@ -32,6 +32,11 @@ import org.springframework.util.Assert;
  * {@link #select} returns all of them (panic mode): a call to a doubtful instance is
  * better than no call.
  * <p>
+ * Ejections and readmissions this detector decides are told to its
+ * {@link OutlierListener}; those other application instances decided are applied with
+ * {@link #applyEjection} and {@link #applyReadmission}, within this detector's own
+ * limits, and not told again.
+ * <p>
  * Thread-safe. {@link #onSuccess} and, while nothing is ejected, {@link #select} neither
  * lock nor allocate; failure counting is lock-free; only ejection, readmission and
  * starting or stopping to track an instance take a lock.
@@ -136,7 +141,13 @@ public final class OutlierDetector {
 			if (tracked.isForgotten()) {
 				return false;
 			}
-			if (tracked.ejectedUntil() == null) {
+			Instant current = tracked.ejectedUntil();
+			if (current != null && !end.isAfter(current)) {
+				// Ejected here already, at least as long: a shorter ejection never cuts
+				// it.
+				return true;
+			}
+			if (current == null) {
 				if (this.ejectedCount >= maxEjections()) {
 					return false;
 				}

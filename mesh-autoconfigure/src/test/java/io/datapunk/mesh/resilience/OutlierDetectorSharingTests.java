@@ -77,6 +77,19 @@ class OutlierDetectorSharingTests {
 	}
 
 	@Test
+	void remoteEjectionShouldNotShortenALongerOneHere() {
+		this.detector.select(this.all);
+		this.detector.onFailure(this.one);
+		this.detector.onFailure(this.one);
+		Instant localUntil = this.clock.instant().plusSeconds(10);
+		assertThat(this.detector.applyEjection(URI.create("http://10.0.0.1:8080"), localUntil.minusSeconds(5)))
+			.isTrue();
+		assertThat(this.detector.snapshot().get(0).ejectedUntil()).isEqualTo(localUntil);
+		assertThat(this.detector.applyEjection(URI.create("http://10.0.0.1:8080"), localUntil.plusSeconds(5))).isTrue();
+		assertThat(this.detector.snapshot().get(0).ejectedUntil()).isEqualTo(localUntil.plusSeconds(5));
+	}
+
+	@Test
 	void remoteEjectionThatEndedShouldBeIgnored() {
 		assertThat(this.detector.applyEjection(URI.create("http://10.0.0.1:8080"), this.clock.instant())).isFalse();
 		assertThat(this.detector.isEjected(this.one)).isFalse();
