@@ -1,9 +1,7 @@
 package io.datapunk.mesh.discovery;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -16,7 +14,8 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
  * {@link MeshDiscovery} that asks several discovery clients in order and joins their
  * answers, dropping an instance another client already returned (same scheme, host and
  * port). A client that fails is logged and skipped, so one broken source does not hide
- * the others. Thread-safe if the clients are.
+ * the others; {@link #lookup} tells such a failure from an empty answer, for a cache that
+ * would rather serve the last list it knows. Thread-safe if the clients are.
  *
  * @since 0.1.0
  */
@@ -55,18 +54,38 @@ public class CompositeMeshDiscovery implements MeshDiscovery {
 				joined.addAll(instances);
 			}
 		}
-		return (joined != null) ? withoutDuplicates(joined) : only;
+		return (joined != null) ? DiscoveryResult.withoutDuplicates(joined) : only;
 	}
 
-	private static List<ServiceInstance> withoutDuplicates(List<ServiceInstance> instances) {
-		List<ServiceInstance> unique = new ArrayList<>(instances.size());
-		Set<String> seen = new HashSet<>();
-		for (ServiceInstance instance : instances) {
-			if (seen.add(instance.getScheme() + "://" + instance.getHost() + ":" + instance.getPort())) {
-				unique.add(instance);
+	/**
+	 * Look up the instances of a service, keeping the static instances apart from those
+	 * of the discovery clients, and the clients that failed.
+	 * @param serviceId a valid service name
+	 * @return what was found; never {@code null}
+	 */
+	public DiscoveryResult lookup(String serviceId) {
+		List<ServiceInstance> configured = List.of();
+		List<ServiceInstance> discovered = new ArrayList<>();
+		List<String> failed = List.of();
+		for (DiscoveryClient client : this.clients) {
+			List<ServiceInstance> instances;
+			try {
+				instances = client.getInstances(serviceId);
+			}
+			catch (RuntimeException ex) {
+				logFailure(client, serviceId, ex);
+				failed = (failed.isEmpty()) ? new ArrayList<>() : failed;
+				failed.add(client.description());
+				continue;
+			}
+			if (client instanceof StaticDiscoveryClient) {
+				configured = (instances != null) ? instances : List.of();
+			}
+			else if (instances != null) {
+				discovered.addAll(instances);
 			}
 		}
-		return unique;
+		return new DiscoveryResult(configured, DiscoveryResult.withoutDuplicates(discovered), List.copyOf(failed));
 	}
 
 	private static List<ServiceInstance> instancesOf(DiscoveryClient client, String serviceId) {
@@ -75,10 +94,38 @@ public class CompositeMeshDiscovery implements MeshDiscovery {
 			return (instances != null) ? instances : List.of();
 		}
 		catch (RuntimeException ex) {
-			logger.warn("Discovery client '" + client.description() + "' failed to list instances of '" + serviceId
-					+ "': " + ex);
+			logFailure(client, serviceId, ex);
 			return List.of();
 		}
+	}
+
+	private static void logFailure(DiscoveryClient client, String serviceId, RuntimeException ex) {
+		logger.warn("Discovery client '" + client.description() + "' failed to list instances of '" + serviceId + "': "
+				+ ex);
+	}
+
+	/**
+	 * Return the static instances of a service, from
+	 * {@code mesh.services.<name>.instances}, without asking any discovery client.
+	 * @param serviceId a valid service name
+	 * @return the static instances, empty if none is configured
+	 */
+	public List<ServiceInstance> configuredInstances(String serviceId) {
+		for (DiscoveryClient client : this.clients) {
+			if (client instanceof StaticDiscoveryClient) {
+				return client.getInstances(serviceId);
+			}
+		}
+		return List.of();
+	}
+
+	/**
+	 * Return whether any client other than the static instances may know a service, so
+	 * that a cache knows whether there is anything worth sharing.
+	 * @return {@code true} if a discovery client other than the static one is asked
+	 */
+	public boolean hasDiscoveryClients() {
+		return this.clients.stream().anyMatch((client) -> !(client instanceof StaticDiscoveryClient));
 	}
 
 	@Override

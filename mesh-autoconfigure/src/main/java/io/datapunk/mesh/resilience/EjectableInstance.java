@@ -37,6 +37,8 @@ final class EjectableInstance {
 
 	private int ejectionCount;
 
+	private boolean remoteEjection;
+
 	private long lastSeen;
 
 	private boolean forgotten;
@@ -94,7 +96,23 @@ final class EjectableInstance {
 		this.ejectionCount = saturatedIncrement(this.ejectionCount);
 		this.ejectionTime = rules.ejectionTime(this.multiplier);
 		this.ejectedUntil = now.plus(this.ejectionTime);
+		this.remoteEjection = false;
 		return this.ejectionTime;
+	}
+
+	/**
+	 * Eject until a given time, as another application instance decided: the multiplier
+	 * of this instance's own ejections is left as it is.
+	 */
+	void ejectUntil(Instant now, Instant until) {
+		this.ejectionCount = saturatedIncrement(this.ejectionCount);
+		this.ejectionTime = Duration.between(now, until);
+		this.ejectedUntil = until;
+		this.remoteEjection = true;
+	}
+
+	boolean isRemoteEjection() {
+		return this.remoteEjection;
 	}
 
 	private int decayedMultiplier(Instant now, EjectionRules rules) {

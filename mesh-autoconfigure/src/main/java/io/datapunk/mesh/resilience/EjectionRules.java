@@ -52,6 +52,10 @@ final class EjectionRules {
 		return consecutiveFailures >= this.consecutiveFailures;
 	}
 
+	Duration maxEjectionTime() {
+		return this.maxEjectionTime;
+	}
+
 	Duration ejectionTime(int multiplier) {
 		// Compare before multiplying, so that a long run of ejections cannot overflow.
 		return (multiplier > this.maxEjectionTime.dividedBy(this.baseEjectionTime)) ? this.maxEjectionTime

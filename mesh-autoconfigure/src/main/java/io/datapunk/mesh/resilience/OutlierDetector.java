@@ -1,5 +1,6 @@
 package io.datapunk.mesh.resilience;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +32,11 @@ import org.springframework.util.Assert;
  * {@link #select} returns all of them (panic mode): a call to a doubtful instance is
  * better than no call.
  * <p>
+ * Ejections and readmissions this detector decides are told to its
+ * {@link OutlierListener}; those other application instances decided are applied with
+ * {@link #applyEjection} and {@link #applyReadmission}, within this detector's own
+ * limits, and not told again.
+ * <p>
  * Thread-safe. {@link #onSuccess} and, while nothing is ejected, {@link #select} neither
  * lock nor allocate; failure counting is lock-free; only ejection, readmission and
  * starting or stopping to track an instance take a lock.
@@ -46,6 +52,8 @@ public final class OutlierDetector {
 	private final EjectionRules rules;
 
 	private final Clock clock;
+
+	private final OutlierListener listener;
 
 	private final EjectableInstances instances = new EjectableInstances();
 
@@ -78,12 +86,114 @@ public final class OutlierDetector {
 	 */
 	public OutlierDetector(String serviceId, int consecutiveFailures, Duration baseEjectionTime,
 			Duration maxEjectionTime, double maxEjectionRatio, double panicThreshold, Clock clock) {
+		this(serviceId, consecutiveFailures, baseEjectionTime, maxEjectionTime, maxEjectionRatio, panicThreshold, clock,
+				OutlierListener.NONE);
+	}
+
+	/**
+	 * Create a detector for one service that tells a listener of its own ejections and
+	 * readmissions.
+	 * @param serviceId the service whose instances are watched, for log messages
+	 * @param consecutiveFailures the failures in a row that eject an instance
+	 * @param baseEjectionTime how long a first ejection lasts
+	 * @param maxEjectionTime the longest an ejection lasts, however often repeated
+	 * @param maxEjectionRatio the largest share of instances ejected at once, from 0 to 1
+	 * @param panicThreshold the share of instances below which all are used, from 0 to 1;
+	 * 0 turns panic mode off
+	 * @param clock the source of time
+	 * @param listener told of ejections and readmissions this detector decides
+	 * @throws IllegalArgumentException if an argument is out of range
+	 */
+	public OutlierDetector(String serviceId, int consecutiveFailures, Duration baseEjectionTime,
+			Duration maxEjectionTime, double maxEjectionRatio, double panicThreshold, Clock clock,
+			OutlierListener listener) {
 		Assert.hasText(serviceId, "serviceId must not be empty");
 		Assert.notNull(clock, "clock must not be null");
+		Assert.notNull(listener, "listener must not be null");
 		this.serviceId = serviceId;
 		this.rules = new EjectionRules(consecutiveFailures, baseEjectionTime, maxEjectionTime, maxEjectionRatio,
 				panicThreshold);
 		this.clock = clock;
+		this.listener = listener;
+	}
+
+	/**
+	 * Eject an instance because another application instance ejected it, until the given
+	 * time but never longer than {@code maxEjectionTime} from now, and within the same
+	 * limit on the share of instances ejected. The listener is not told.
+	 * @param address the instance's address, {@code scheme://host:port}
+	 * @param until when the ejection ends
+	 * @return {@code true} if the instance is now ejected (or already was, until at least
+	 * then)
+	 */
+	public boolean applyEjection(URI address, Instant until) {
+		ServiceInstance instance = RemoteInstances.of(this.serviceId, address);
+		Instant now = this.clock.instant();
+		Instant latest = now.plus(this.rules.maxEjectionTime());
+		Instant end = until.isAfter(latest) ? latest : until;
+		if (!end.isAfter(now)) {
+			return false;
+		}
+		EjectableInstance tracked = track(instance);
+		readmitDue(now);
+		this.lock.lock();
+		try {
+			if (tracked.isForgotten()) {
+				return false;
+			}
+			Instant current = tracked.ejectedUntil();
+			if (current != null && !end.isAfter(current)) {
+				// Ejected here already, at least as long: a shorter ejection never cuts
+				// it.
+				return true;
+			}
+			if (current == null) {
+				if (this.ejectedCount >= maxEjections()) {
+					return false;
+				}
+				this.ejectedCount = this.ejectedCount + 1;
+			}
+			tracked.ejectUntil(now, end);
+			if (end.isBefore(this.nextReadmission)) {
+				this.nextReadmission = end;
+			}
+		}
+		finally {
+			this.lock.unlock();
+		}
+		logger.info("Ejected instance " + tracked.address() + " of service '" + this.serviceId + "' until " + end
+				+ ", as another application instance did");
+		return true;
+	}
+
+	/**
+	 * Readmit an instance because another application instance readmitted it, unless this
+	 * instance's ejection lasts longer than the one that ended there (a newer ejection is
+	 * not cut short). The listener is not told.
+	 * @param address the instance's address, {@code scheme://host:port}
+	 * @param ejectedUntil when the ejection that ended was due to end
+	 * @return {@code true} if the instance was ejected and is now readmitted
+	 */
+	public boolean applyReadmission(URI address, Instant ejectedUntil) {
+		EjectableInstance tracked = this.instances.find(RemoteInstances.of(this.serviceId, address));
+		if (tracked == null) {
+			return false;
+		}
+		this.lock.lock();
+		try {
+			Instant until = tracked.ejectedUntil();
+			if (until == null || until.isAfter(ejectedUntil)) {
+				return false;
+			}
+			tracked.readmit();
+			this.ejectedCount = this.ejectedCount - 1;
+		}
+		finally {
+			this.lock.unlock();
+		}
+		logger.info("Readmitted instance " + tracked.address() + " of service '" + this.serviceId
+				+ "', as another application instance did");
+		return true;
 	}
 
 	/**
@@ -254,6 +364,10 @@ public final class OutlierDetector {
 		}
 		logger.info("Ejected instance " + tracked.address() + " of service '" + this.serviceId + "' for "
 				+ format(ejectionTime) + " after " + failures + " consecutive failures (ejection " + ejection + ")");
+		Instant until = tracked.ejectedUntil();
+		if (until != null) {
+			this.listener.ejected(this.serviceId, tracked.address(), until);
+		}
 	}
 
 	private void readmitDue(Instant now) {
@@ -261,12 +375,18 @@ public final class OutlierDetector {
 			return;
 		}
 		List<String> readmissions = new ArrayList<>();
+		List<InstanceOutlierState> readmitted = new ArrayList<>();
 		this.lock.lock();
 		try {
 			Instant next = Instant.MAX;
 			for (EjectableInstance tracked : this.instances.all()) {
 				Instant until = tracked.ejectedUntil();
 				if (until != null && !now.isBefore(until)) {
+					if (!tracked.isRemoteEjection()) {
+						// Only this detector's own decisions are told: the others end
+						// everywhere at their own time.
+						readmitted.add(new InstanceOutlierState(tracked.address(), 0, false, until, 0));
+					}
 					readmissions.add("Readmitted instance " + tracked.address() + " of service '" + this.serviceId
 							+ "' after its " + format(tracked.readmit()) + " ejection");
 					this.ejectedCount = this.ejectedCount - 1;
@@ -282,6 +402,7 @@ public final class OutlierDetector {
 		}
 		// Logged outside the lock: an appender may block.
 		readmissions.forEach(logger::info);
+		readmitted.forEach((state) -> this.listener.readmitted(this.serviceId, state.instance(), state.ejectedUntil()));
 	}
 
 	private void forgetAbsent(List<ServiceInstance> current) {

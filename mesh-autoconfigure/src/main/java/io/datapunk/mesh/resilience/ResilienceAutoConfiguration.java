@@ -2,6 +2,7 @@ package io.datapunk.mesh.resilience;
 
 import java.time.Clock;
 
+import io.datapunk.mesh.cache.MeshEventChannel;
 import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.config.MeshAutoConfiguration;
 import io.datapunk.mesh.config.MeshSettings;
@@ -24,13 +25,15 @@ import org.springframework.core.Ordered;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the resilience of mesh calls:
  * circuit breakers (in Resilience4j's registry when its auto-configuration made one),
- * retry policies and budgets, outlier ejection, and, in a servlet application, the filter
- * that honours the deadline a caller sent.
+ * retry policies and budgets, outlier ejection (shared with the other application
+ * instances when a {@link MeshEventChannel} exists), and, in a servlet application, the
+ * filter that honours the deadline a caller sent.
  *
  * @since 0.1.0
  */
 @AutoConfiguration(after = MeshAutoConfiguration.class,
-		afterName = "io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration")
+		afterName = { "io.datapunk.mesh.cache.DiscoveryCacheAutoConfiguration",
+				"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration" })
 @ConditionalOnClass(CircuitBreakerRegistry.class)
 @ConditionalOnMeshEnabled
 @ConditionalOnBean(MeshSettings.class)
@@ -40,10 +43,16 @@ public class ResilienceAutoConfiguration {
 	@ConditionalOnMissingBean
 	ResilienceRegistry meshResilienceRegistry(MeshSettings settings,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
-			ObjectProvider<RetryCondition> retryConditions) {
+			ObjectProvider<RetryCondition> retryConditions, ObjectProvider<MeshEventChannel> eventChannel) {
+		MeshEventChannel channel = eventChannel.getIfUnique();
+		SharedEjections shared = (channel != null) ? new SharedEjections(channel) : null;
 		ResilienceRegistry registry = new ResilienceRegistry(settings,
 				circuitBreakerRegistry.getIfUnique(CircuitBreakerRegistry::ofDefaults),
-				retryConditions.orderedStream().toList(), Clock.systemUTC());
+				retryConditions.orderedStream().toList(), Clock.systemUTC(),
+				(shared != null) ? shared : OutlierListener.NONE);
+		if (shared != null) {
+			shared.applyRemoteEventsTo(registry);
+		}
 		// Configured services get their breakers now: visible before a first call, and a
 		// setting Resilience4j refuses stops startup rather than the first call.
 		settings.configuredServices().forEach(registry::forService);

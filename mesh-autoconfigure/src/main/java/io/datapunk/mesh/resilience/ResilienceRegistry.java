@@ -42,6 +42,8 @@ public class ResilienceRegistry {
 
 	private final Clock clock;
 
+	private final OutlierListener outlierListener;
+
 	private final Map<String, ServiceResilience> services = new ConcurrentHashMap<>();
 
 	private final List<Consumer<ServiceResilience>> listeners = new CopyOnWriteArrayList<>();
@@ -55,6 +57,21 @@ public class ResilienceRegistry {
 	 */
 	public ResilienceRegistry(MeshSettings settings, CircuitBreakerRegistry circuitBreakers,
 			List<RetryCondition> retryConditions, Clock clock) {
+		this(settings, circuitBreakers, retryConditions, clock, OutlierListener.NONE);
+	}
+
+	/**
+	 * Create a registry whose outlier detectors tell a listener of their ejections and
+	 * readmissions.
+	 * @param settings the mesh settings
+	 * @param circuitBreakers where circuit breakers are kept
+	 * @param retryConditions the user's extra retry conditions
+	 * @param clock the clock of budgets and ejections
+	 * @param outlierListener told of every ejection and readmission the detectors decide
+	 */
+	public ResilienceRegistry(MeshSettings settings, CircuitBreakerRegistry circuitBreakers,
+			List<RetryCondition> retryConditions, Clock clock, OutlierListener outlierListener) {
+		this.outlierListener = outlierListener;
 		this.settings = settings;
 		this.circuitBreakers = circuitBreakers;
 		this.retryConditions = List.copyOf(retryConditions);
@@ -100,6 +117,15 @@ public class ResilienceRegistry {
 	 * @param serviceId a service name
 	 * @return the service's resilience, or {@code null} if the service was neither
 	 * configured nor called
+	 */
+	public ServiceResilience find(String serviceId) {
+		return this.services.get(serviceId);
+	}
+
+	/**
+	 * Return the resilience of a service if it exists already, without creating it.
+	 * @param serviceId a service name
+	 * @return the service's resilience, or {@code null} if none was created
 	 */
 	public ServiceResilience find(String serviceId) {
 		return this.services.get(serviceId);
@@ -163,7 +189,8 @@ public class ResilienceRegistry {
 			return null;
 		}
 		return new OutlierDetector(serviceId, settings.consecutiveFailures(), settings.baseEjectionTime(),
-				settings.maxEjectionTime(), settings.maxEjectionRatio(), settings.panicThreshold(), this.clock);
+				settings.maxEjectionTime(), settings.maxEjectionRatio(), settings.panicThreshold(), this.clock,
+				this.outlierListener);
 	}
 
 }

@@ -9,6 +9,7 @@ import io.datapunk.mesh.client.scan.app.ScanAppConfiguration;
 import io.datapunk.mesh.client.scan.bad.EnableBadClientsConfiguration;
 import io.datapunk.mesh.client.scan.other.EnableOtherClientsConfiguration;
 import io.datapunk.mesh.client.scan.other.ShippingClient;
+import io.datapunk.mesh.cache.CachingMeshDiscovery;
 import io.datapunk.mesh.config.InvalidServiceNameException;
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.discovery.MeshDiscovery;
@@ -36,7 +37,7 @@ class MeshClientAutoConfigurationTests {
 	void runWithDefaultsShouldCreateMeshBeansAndClients() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(MeshSettings.class)
-				.hasSingleBean(MeshDiscovery.class)
+				.hasSingleBean(CachingMeshDiscovery.class)
 				.hasSingleBean(ConfiguredLoadBalancer.class)
 				.hasSingleBean(MeshClientHttpRequestFactory.class)
 				.hasSingleBean(MeshClientFactory.class)
@@ -93,7 +94,7 @@ class MeshClientAutoConfigurationTests {
 	void runWithoutRestClientOnClassPathShouldBackOffClientBeansButKeepDiscovery() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(RestClient.class)).run((context) -> {
 			assertThat(context).hasNotFailed();
-			assertThat(context).hasSingleBean(MeshDiscovery.class)
+			assertThat(context).hasSingleBean(CachingMeshDiscovery.class)
 				.doesNotHaveBean(MeshClientHttpRequestFactory.class)
 				.doesNotHaveBean(MeshClientFactory.class)
 				.doesNotHaveBean(InventoryClient.class);

@@ -1,6 +1,7 @@
 package io.datapunk.mesh.test;
 
 import io.datapunk.mesh.balancer.LoadBalancerAutoConfiguration;
+import io.datapunk.mesh.cache.DiscoveryCacheAutoConfiguration;
 import io.datapunk.mesh.client.MeshClientAutoConfiguration;
 import io.datapunk.mesh.config.MeshAutoConfiguration;
 import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
@@ -28,10 +29,10 @@ public final class MeshTestAutoConfigurations {
 	 */
 	public static AutoConfigurations meshClient() {
 		return AutoConfigurations.of(MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
-				LoadBalancerAutoConfiguration.class, ResilienceAutoConfiguration.class,
-				MeshClientAutoConfiguration.class, HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
-				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
-				SslAutoConfiguration.class);
+				DiscoveryCacheAutoConfiguration.class, LoadBalancerAutoConfiguration.class,
+				ResilienceAutoConfiguration.class, MeshClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				RestClientAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
+				JacksonAutoConfiguration.class, SslAutoConfiguration.class);
 	}
 
 }

@@ -1,0 +1,84 @@
+package io.datapunk.mesh.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
+import io.datapunk.mesh.config.InvalidMeshPropertyException;
+import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.CompositeMeshDiscovery;
+import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * {@link EnableAutoConfiguration Auto-configuration} for the discovery cache: a
+ * {@link CachingMeshDiscovery} in front of the mesh's own {@link CompositeMeshDiscovery},
+ * with a Redis tier and mesh events when the application has a Redis connection (see
+ * {@link RedisCacheConfiguration}). A {@link io.datapunk.mesh.discovery.MeshDiscovery}
+ * bean of the application's own replaces the lookup and this cache with it.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(after = DiscoveryAutoConfiguration.class,
+		afterName = { "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
+				"org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration" },
+		beforeName = "io.datapunk.mesh.client.MeshClientAutoConfiguration")
+@ConditionalOnMeshEnabled
+@ConditionalOnBooleanProperty(name = "mesh.cache.enabled", matchIfMissing = true)
+@ConditionalOnBean({ MeshSettings.class, CompositeMeshDiscovery.class })
+@EnableConfigurationProperties(CacheProperties.class)
+@Import(RedisCacheConfiguration.class)
+public class DiscoveryCacheAutoConfiguration {
+
+	@Bean
+	@Primary
+	@ConditionalOnMissingBean
+	CachingMeshDiscovery cachingMeshDiscovery(CompositeMeshDiscovery source, CacheProperties properties,
+			MeshOrigin origin, ObjectProvider<SharedInstancesStore> shared,
+			ObjectProvider<InstancesChangedChannel> events) {
+		checkRefreshAhead(properties);
+		CachingMeshDiscovery cache = new CachingMeshDiscovery(source,
+				shared.getIfAvailable(() -> SharedInstancesStore.NONE), properties, origin.id(),
+				CacheClock.ticking(Clock.systemUTC(), CachingMeshDiscovery.TICK));
+		events.ifAvailable((channel) -> channel.addInstancesChangedListener(cache::evict));
+		return cache;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	InstancesChangedListener meshInstancesChangedListener(CachingMeshDiscovery cache,
+			ObjectProvider<SharedInstancesStore> shared, ObjectProvider<InstancesChangedChannel> events) {
+		return new InstancesChangedListener(cache, shared.getIfAvailable(() -> SharedInstancesStore.NONE),
+				events.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MeshOrigin meshOrigin(MeshSettings settings) {
+		return MeshOrigin.create(settings);
+	}
+
+	private static void checkRefreshAhead(CacheProperties properties) {
+		if (properties.getRefreshAhead().compareTo(properties.getNearTtl()) >= 0) {
+			throw new InvalidMeshPropertyException("mesh.cache.refresh-ahead", format(properties.getRefreshAhead()),
+					"must be shorter than mesh.cache.near-ttl (" + format(properties.getNearTtl()) + ")",
+					"'" + format(properties.getNearTtl().dividedBy(5)) + "'");
+		}
+	}
+
+	private static String format(Duration duration) {
+		long millis = duration.toMillis();
+		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.datapunk.mesh.cache;
+
+import java.time.Duration;
+
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * What the Redis tier and the mesh events share: the application's connection factory
+ * (Spring Boot's, so its password and TLS settings), a template over it that is no bean
+ * (so as not to stand beside the application's own), the guard and the key prefix.
+ *
+ * @param connections the connection factory
+ * @param template the template used for commands
+ * @param guard the time limit and breaker of every command
+ * @param prefix the prefix of keys and channel
+ * @param origin this application instance's id in events and shared values
+ * @author datapunk mesh team
+ */
+record MeshRedis(ReactiveRedisConnectionFactory connections, ReactiveStringRedisTemplate template, RedisGuard guard,
+		String prefix, String origin) {
+
+	static MeshRedis create(ReactiveRedisConnectionFactory connections, CacheProperties properties, String origin) {
+		CacheProperties.Redis redis = properties.getRedis();
+		return new MeshRedis(connections, new ReactiveStringRedisTemplate(connections),
+				new RedisGuard(redis.getTimeout(), redis.getRetryAfter()), redis.getPrefix(), origin);
+	}
+
+	Duration keyExpiry(CacheProperties properties) {
+		return properties.getRedis().getTtl().plus(properties.getMaxStale());
+	}
+
+	@Override
+	public String toString() {
+		return "MeshRedis[prefix=" + this.prefix + ", origin=" + this.origin + "]";
+	}
+
+}

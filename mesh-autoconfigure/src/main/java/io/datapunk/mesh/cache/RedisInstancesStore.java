@@ -1,0 +1,124 @@
+package io.datapunk.mesh.cache;
+
+import java.time.Duration;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+
+/**
+ * The shared tier in Redis: one string key per service,
+ * {@code <prefix>:instances:<service>}, holding the JSON of {@link InstancesCodec} and
+ * expiring {@code redis.ttl + max-stale} after it was written (past {@code redis.ttl} it
+ * serves only as the last known list when the sources fail). Every command is bounded by
+ * the guard's timeout and skipped while the guard leaves Redis alone; reads and deletes
+ * wait (deletes come from discovery events, never from calls), writes do not.
+ * Thread-safe.
+ *
+ * @author datapunk mesh team
+ */
+final class RedisInstancesStore implements SharedInstancesStore {
+
+	private static final Log logger = LogFactory.getLog(RedisInstancesStore.class);
+
+	private final ReactiveStringRedisTemplate redis;
+
+	private final RedisGuard guard;
+
+	private final String keyPrefix;
+
+	private final Duration expiry;
+
+	private final InstancesCodec codec = new InstancesCodec();
+
+	RedisInstancesStore(ReactiveStringRedisTemplate redis, RedisGuard guard, String prefix, Duration expiry) {
+		this.redis = redis;
+		this.guard = guard;
+		this.keyPrefix = prefix + ":instances:";
+		this.expiry = expiry;
+	}
+
+	@Override
+	public SharedInstances read(String serviceId, CacheCounters counters) {
+		if (!this.guard.tryAcquire()) {
+			counters.redisErrors.increment();
+			return null;
+		}
+		long start = System.nanoTime();
+		String json;
+		try {
+			json = this.redis.opsForValue()
+				.get(this.keyPrefix + serviceId)
+				.subscribeOn(Schedulers.boundedElastic())
+				.timeout(this.guard.timeout())
+				.block();
+			this.guard.succeeded(start);
+		}
+		catch (RuntimeException ex) {
+			this.guard.failed(start, ex);
+			counters.redisErrors.increment();
+			logger.debug("Could not read the instances of '" + serviceId + "' from Redis: " + ex);
+			return null;
+		}
+		if (json == null) {
+			return null;
+		}
+		try {
+			return this.codec.decode(serviceId, json);
+		}
+		catch (IllegalArgumentException ex) {
+			logger.warn("Ignored the instances of '" + serviceId + "' in Redis: " + ex.getMessage());
+			return null;
+		}
+	}
+
+	@Override
+	public void write(SharedInstances instances) {
+		if (!this.guard.tryAcquire()) {
+			return;
+		}
+		String json = this.codec.encode(instances);
+		long start = System.nanoTime();
+		this.redis.opsForValue()
+			.set(this.keyPrefix + instances.serviceId(), json, this.expiry)
+			.subscribeOn(Schedulers.boundedElastic())
+			.timeout(this.guard.timeout())
+			.subscribe((done) -> this.guard.succeeded(start), (ex) -> {
+				this.guard.failed(start, ex);
+				logger.debug("Could not write the instances of '" + instances.serviceId() + "' to Redis: " + ex);
+			});
+	}
+
+	@Override
+	public void delete(String serviceId) {
+		if (!this.guard.tryAcquire()) {
+			return;
+		}
+		long start = System.nanoTime();
+		try {
+			// Waited for: a look-up that follows must not read the outdated entry.
+			this.redis.delete(this.keyPrefix + serviceId)
+				.subscribeOn(Schedulers.boundedElastic())
+				.timeout(this.guard.timeout())
+				.block();
+			this.guard.succeeded(start);
+		}
+		catch (RuntimeException ex) {
+			this.guard.failed(start, ex);
+			logger.debug("Could not delete the instances of '" + serviceId + "' from Redis: " + ex);
+		}
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return true;
+	}
+
+	@Override
+	public String state() {
+		return this.guard.state();
+	}
+
+}

@@ -1,0 +1,260 @@
+package io.datapunk.mesh.cache;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import io.datapunk.mesh.config.MeshProperties;
+import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.CompositeMeshDiscovery;
+import io.datapunk.mesh.discovery.StaticDiscoveryClient;
+import io.datapunk.mesh.test.MutableClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.cloud.client.DefaultServiceInstance;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The two tiers of {@link CachingMeshDiscovery} on a clock of the test's own, with an
+ * in-memory shared tier (Redis itself is in the integration tests).
+ */
+class CachingMeshDiscoveryTests {
+
+	private final MutableClock clock = new MutableClock();
+
+	private final CountingDiscoveryClient source = new CountingDiscoveryClient("inventory",
+			List.of(instance("10.0.0.1"), instance("10.0.0.2")));
+
+	private final MemoryStore shared = new MemoryStore();
+
+	private final CacheProperties properties = new CacheProperties();
+
+	/** The shared tier of {@link #cache}: none, unless a test shares. */
+	private SharedInstancesStore store = SharedInstancesStore.NONE;
+
+	private CachingMeshDiscovery cache;
+
+	@AfterEach
+	void close() {
+		if (this.cache != null) {
+			this.cache.destroy();
+		}
+	}
+
+	@Test
+	void nearHitShouldNotAskAgainWithinNearTtl() {
+		CachingMeshDiscovery cache = cache(this.source);
+		assertThat(cache.getInstances("inventory")).hasSize(2);
+		this.clock.advance(Duration.ofSeconds(3));
+		for (int i = 0; i < 100; i++) {
+			assertThat(cache.getInstances("inventory")).hasSize(2);
+		}
+		assertThat(this.source.calls()).isOne();
+		assertThat(cache.statistics().near()).isEqualTo(new TierStatistics(100, 1, 0, 0));
+		assertThat(cache.statistics().redis().misses()).isZero();
+	}
+
+	@Test
+	void listDueForRefreshShouldBeServedAtOnceWhileItIsRefreshedInTheBackground() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		CountingDiscoveryClient slow = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.1"))) {
+
+			@Override
+			public List<ServiceInstance> getInstances(String serviceId) {
+				if (calls() >= 1) {
+					awaitQuietly(release);
+				}
+				return super.getInstances(serviceId);
+			}
+
+		};
+		CachingMeshDiscovery cache = cache(slow);
+		List<ServiceInstance> first = cache.getInstances("inventory");
+		slow.instances(List.of(instance("10.0.0.3")));
+		// Past near-ttl minus refresh-ahead (4s), and even past near-ttl while the
+		// refresh
+		// hangs: the old list, at once.
+		this.clock.advance(Duration.ofMillis(4500));
+		long start = System.nanoTime();
+		assertThat(cache.getInstances("inventory")).isSameAs(first);
+		this.clock.advance(Duration.ofSeconds(2));
+		assertThat(cache.getInstances("inventory")).isSameAs(first);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+		release.countDown();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> cache.getInstances("inventory").get(0).getHost().equals("10.0.0.3"));
+		assertThat(slow.calls()).isEqualTo(2);
+	}
+
+	@Test
+	void failingSourceShouldServeTheLastKnownListMarkedStaleWithItsAge() {
+		CachingMeshDiscovery cache = cache(this.source);
+		cache.getInstances("inventory");
+		this.source.failing(true);
+		this.clock.advance(Duration.ofSeconds(6));
+		assertThat(cache.getInstances("inventory")).hasSize(2);
+		CachedServiceState state = cache.statistics().services().get(0);
+		assertThat(state.stale()).isTrue();
+		assertThat(state.age()).isEqualTo(Duration.ofSeconds(6));
+		this.clock.advance(Duration.ofSeconds(6));
+		assertThat(cache.getInstances("inventory")).hasSize(2);
+		assertThat(cache.statistics().services().get(0).age()).isEqualTo(Duration.ofSeconds(12));
+		assertThat(cache.statistics().source().staleServes()).isEqualTo(2);
+		assertThat(cache.statistics().near().staleServes()).isZero();
+		cache.getInstances("inventory");
+		assertThat(cache.statistics().near().staleServes()).isOne();
+	}
+
+	@Test
+	void lastKnownListOlderThanMaxStaleShouldNotBeServed() {
+		this.properties.setMaxStale(Duration.ofSeconds(10));
+		CachingMeshDiscovery cache = cache(this.source);
+		cache.getInstances("inventory");
+		this.source.failing(true);
+		this.clock.advance(Duration.ofSeconds(11));
+		assertThat(cache.getInstances("inventory")).isEmpty();
+	}
+
+	@Test
+	void failingSourceShouldServeTheSharedListIfNoListIsKnownInTheJvm() {
+		this.store = this.shared;
+		CachingMeshDiscovery cache = cache(this.source);
+		cache.getInstances("inventory");
+		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(this.source), this.shared, this.properties,
+				"other:1", CacheClock.direct(this.clock));
+		try {
+			this.source.failing(true);
+			// Past redis.ttl (30s): not fresh, but the last known list.
+			this.clock.advance(Duration.ofSeconds(40));
+			assertThat(other.getInstances("inventory")).hasSize(2);
+			assertThat(other.statistics().services().get(0).stale()).isTrue();
+			assertThat(other.statistics().services().get(0).tier()).isEqualTo("redis");
+			assertThat(other.statistics().redis().staleServes()).isOne();
+		}
+		finally {
+			other.destroy();
+		}
+	}
+
+	@Test
+	void freshSharedListShouldBeServedWithoutAskingTheSource() {
+		this.store = this.shared;
+		CachingMeshDiscovery cache = cache(this.source);
+		cache.getInstances("inventory");
+		CountingDiscoveryClient otherSource = new CountingDiscoveryClient("inventory", List.of());
+		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(otherSource), this.shared, this.properties,
+				"other:1", CacheClock.direct(this.clock));
+		try {
+			assertThat(other.getInstances("inventory")).extracting(ServiceInstance::getHost)
+				.containsExactly("10.0.0.1", "10.0.0.2");
+			assertThat(otherSource.calls()).isZero();
+		}
+		finally {
+			other.destroy();
+		}
+	}
+
+	@Test
+	void staticInstancesShouldBeJoinedInTheJvmButNeverShared() {
+		CachingMeshDiscovery cache = new CachingMeshDiscovery(
+				new CompositeMeshDiscovery(List.of(staticClient("http://10.0.0.9:8080"), this.source)), this.shared,
+				this.properties, "me:1", CacheClock.direct(this.clock));
+		this.cache = cache;
+		assertThat(cache.getInstances("inventory")).extracting(ServiceInstance::getHost)
+			.containsExactly("10.0.0.9", "10.0.0.1", "10.0.0.2");
+		assertThat(this.shared.values.get("inventory").instances()).extracting(ServiceInstance::getHost)
+			.containsExactly("10.0.0.1", "10.0.0.2");
+	}
+
+	@Test
+	void emptyAnswerShouldNotBeShared() {
+		this.store = this.shared;
+		CachingMeshDiscovery cache = cache(new CountingDiscoveryClient("inventory", List.of()));
+		assertThat(cache.getInstances("inventory")).isEmpty();
+		assertThat(this.shared.values).isEmpty();
+	}
+
+	@Test
+	void evictionShouldFetchTheListAgainInTheBackground() {
+		CachingMeshDiscovery cache = cache(this.source);
+		cache.getInstances("inventory");
+		this.shared.values.clear();
+		this.source.instances(List.of(instance("10.0.0.5")));
+		cache.evict("inventory");
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.source.calls() == 2);
+		assertThat(cache.getInstances("inventory")).extracting(ServiceInstance::getHost).containsExactly("10.0.0.5");
+	}
+
+	private CachingMeshDiscovery cache(DiscoveryClient client) {
+		this.cache = new CachingMeshDiscovery(composite(client), this.store, this.properties, "me:1",
+				CacheClock.direct(this.clock));
+		return this.cache;
+	}
+
+	private static CompositeMeshDiscovery composite(DiscoveryClient client) {
+		return new CompositeMeshDiscovery(List.of(client));
+	}
+
+	private static StaticDiscoveryClient staticClient(String uri) {
+		MeshProperties properties = new MeshProperties();
+		MeshProperties.Service service = new MeshProperties.Service();
+		service.setInstances(List.of(URI.create(uri)));
+		properties.getServices().put("inventory", service);
+		return new StaticDiscoveryClient(new MeshSettings(properties, "storefront"));
+	}
+
+	private static ServiceInstance instance(String host) {
+		return new DefaultServiceInstance(null, "inventory", host, 8080, false);
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** A shared tier in memory, keeping what was written. */
+	static final class MemoryStore implements SharedInstancesStore {
+
+		final Map<String, SharedInstances> values = new ConcurrentHashMap<>();
+
+		@Override
+		public SharedInstances read(String serviceId, CacheCounters counters) {
+			return this.values.get(serviceId);
+		}
+
+		@Override
+		public void write(SharedInstances instances) {
+			this.values.put(instances.serviceId(), instances);
+		}
+
+		@Override
+		public void delete(String serviceId) {
+			this.values.remove(serviceId);
+		}
+
+		@Override
+		public boolean isEnabled() {
+			return true;
+		}
+
+		@Override
+		public String state() {
+			return "available";
+		}
+
+	}
+
+}
