@@ -123,15 +123,6 @@ public class ResilienceRegistry {
 	}
 
 	/**
-	 * Return the resilience of a service if it exists already, without creating it.
-	 * @param serviceId a service name
-	 * @return the service's resilience, or {@code null} if none was created
-	 */
-	public ServiceResilience find(String serviceId) {
-		return this.services.get(serviceId);
-	}
-
-	/**
 	 * Return the resilience of every service called so far.
 	 * @return the services' resilience
 	 */
