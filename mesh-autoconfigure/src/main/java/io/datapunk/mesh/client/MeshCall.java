@@ -43,6 +43,9 @@ import org.springframework.web.client.RestClientResponseException;
  */
 final class MeshCall {
 
+	/** The least time left for which a retry or requeue is still sent. */
+	private static final long MIN_RETRY_NANOS = Duration.ofMillis(5).toNanos();
+
 	private final ServiceResilience service;
 
 	private final MeshClientHttpRequest request;
@@ -146,7 +149,9 @@ final class MeshCall {
 			}
 			ServiceInstance instance = this.balancer.choose(serviceId, untriedOrAll(available));
 			long remaining = this.deadline.remainingNanos();
-			if (remaining <= 0) {
+			if (remaining <= 0 || (this.failed != null && remaining < MIN_RETRY_NANOS)) {
+				// A retry or requeue with a few hundred microseconds left could not be
+				// answered in time: the instance would only work for nothing.
 				throw deadlineExceeded(this.lastFailure);
 			}
 			Duration timeLimit = timeLimit(remaining);

@@ -2,14 +2,25 @@ package io.datapunk.mesh.health;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 
 /**
- * Health of one called service: DOWN while none of its instances is available or its
- * circuit breaker is open, with the counts behind that verdict.
+ * Health of one called service, with the counts behind the verdict. While none of its
+ * instances is available or its circuit breaker is open, a critical service is
+ * {@code DOWN}, and any other one {@link #UNAVAILABLE}: a status Spring Boot's
+ * aggregation leaves out (as Resilience4j's {@code CIRCUIT_OPEN}), so that the
+ * application's own health does not fall with a dependency it can do without. Otherwise
+ * every application whose health check (Consul's, a load balancer's) reads
+ * {@code /actuator/health} would be taken out of the mesh because a service it calls is
+ * down, and two applications that call each other could never both come up.
  *
  * @author datapunk mesh team
  */
 final class ServiceHealthIndicator extends AbstractHealthIndicator {
+
+	/** The status of a service that is down but not critical. */
+	static final Status UNAVAILABLE = new Status("UNAVAILABLE",
+			"No instance available or circuit breaker open; not critical to this application");
 
 	private final MeshServices services;
 
@@ -24,7 +35,8 @@ final class ServiceHealthIndicator extends AbstractHealthIndicator {
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		ServiceState state = this.services.state(this.serviceId);
-		(state.isDown() ? builder.down() : builder.up()).withDetail("instances", state.instances())
+		builder.status(!state.isDown() ? Status.UP : (state.critical() ? Status.DOWN : UNAVAILABLE))
+			.withDetail("instances", state.instances())
 			.withDetail("available", state.available())
 			.withDetail("ejected", state.ejected())
 			.withDetail("circuitBreaker", state.breakerState())

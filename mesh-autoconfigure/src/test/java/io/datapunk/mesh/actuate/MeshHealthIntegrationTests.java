@@ -77,9 +77,28 @@ class MeshHealthIntegrationTests {
 	}
 
 	@Test
-	void serviceWithAnOpenBreakerShouldBeDownAndTakeTheMeshDown() {
+	void nonCriticalServiceWithAnOpenBreakerShouldBeUnavailableWithoutTakingTheApplicationDown() {
 		servers.get(3).respondWith(500);
 		try (RunningStorefront app = RunningStorefront.start(properties())) {
+			openPaymentsBreaker(app);
+			var response = app.get("/actuator/health");
+			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+			JsonNode health = RunningStorefront.parse(response);
+			assertThat(health.path("status").asText()).isEqualTo("UP");
+			JsonNode payments = health.path("components").path("mesh").path("components").path("payments");
+			assertThat(payments.path("status").asText()).isEqualTo("UNAVAILABLE");
+			assertThat(payments.path("details").path("circuitBreaker").asText()).isEqualTo("OPEN");
+			assertThat(payments.path("details").path("available").asInt()).isEqualTo(1);
+			assertThat(
+					health.path("components").path("mesh").path("components").path("inventory").path("status").asText())
+				.isEqualTo("UP");
+		}
+	}
+
+	@Test
+	void criticalServiceWithAnOpenBreakerShouldBeDownAndTakeTheMeshDown() {
+		servers.get(3).respondWith(500);
+		try (RunningStorefront app = RunningStorefront.start(properties("mesh.services.payments.critical=true"))) {
 			openPaymentsBreaker(app);
 			var response = app.get("/actuator/health/mesh");
 			assertThat(response.statusCode()).isEqualTo(503);
@@ -88,7 +107,7 @@ class MeshHealthIntegrationTests {
 			JsonNode payments = mesh.path("components").path("payments");
 			assertThat(payments.path("status").asText()).isEqualTo("DOWN");
 			assertThat(payments.path("details").path("circuitBreaker").asText()).isEqualTo("OPEN");
-			assertThat(payments.path("details").path("available").asInt()).isEqualTo(1);
+			assertThat(payments.path("details").path("critical").asBoolean()).isTrue();
 			assertThat(mesh.path("components").path("inventory").path("status").asText()).isEqualTo("UP");
 		}
 	}
@@ -107,7 +126,7 @@ class MeshHealthIntegrationTests {
 				assertThatExceptionOfType(HttpServerErrorException.class).isThrownBy(() -> inventory.item("1"));
 			}
 			JsonNode inventoryHealth = RunningStorefront.parse(app.get("/actuator/health/mesh/inventory"));
-			assertThat(inventoryHealth.path("status").asText()).isEqualTo("DOWN");
+			assertThat(inventoryHealth.path("status").asText()).isEqualTo("UNAVAILABLE");
 			await().during(Duration.ofMillis(2500))
 				.atMost(5, TimeUnit.SECONDS)
 				.until(() -> "UP".equals(readiness(app)));

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.datapunk.mesh.actuate.app.StorefrontApplication;
 import io.datapunk.mesh.actuate.app.TestUserFilter;
+import io.datapunk.mesh.test.NoExternalServices;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,10 +38,10 @@ final class RunningStorefront implements AutoCloseable {
 	}
 
 	static RunningStorefront start(String... properties) {
-		List<String> all = new ArrayList<>(
-				List.of("server.port=0", "server.address=127.0.0.1", "spring.application.name=storefront",
-						"management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always",
-						"management.endpoint.health.probes.enabled=true", "spring.config.name=storefront-test"));
+		List<String> all = new ArrayList<>(List.of("server.port=0", NoExternalServices.NO_REDIS,
+				NoExternalServices.NO_CONSUL, "server.address=127.0.0.1", "spring.application.name=storefront",
+				"management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always",
+				"management.endpoint.health.probes.enabled=true", "spring.config.name=storefront-test"));
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(StorefrontApplication.class)
 			.web(WebApplicationType.SERVLET)

@@ -3,8 +3,9 @@ package io.datapunk.mesh.observability;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.datapunk.mesh.observability.app.TracedApplication;
 import io.datapunk.mesh.observability.app.TracedApplication.InventoryClient;
+import io.datapunk.mesh.observability.app.TracedApplication;
+import io.datapunk.mesh.test.NoExternalServices;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -78,7 +79,8 @@ class TracingIntegrationTests {
 
 	private static ConfigurableApplicationContext start(String name, String... properties) {
 		return new SpringApplicationBuilder(TracedApplication.class).web(WebApplicationType.SERVLET)
-			.properties("server.port=0", "server.address=127.0.0.1", "spring.application.name=" + name,
+			.properties("server.port=0", NoExternalServices.NO_REDIS, NoExternalServices.NO_CONSUL,
+					"server.address=127.0.0.1", "spring.application.name=" + name,
 					"management.tracing.sampling.probability=1.0", "spring.config.name=traced-test")
 			.properties(properties)
 			.run();

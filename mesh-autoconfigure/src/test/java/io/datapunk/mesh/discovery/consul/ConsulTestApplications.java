@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import io.datapunk.mesh.test.NoExternalServices;
 import io.datapunk.mesh.test.consul.TestConsul;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -45,8 +46,8 @@ final class ConsulTestApplications {
 	private static ConfigurableApplicationContext start(WebApplicationType type, TestConsul consul,
 			String... properties) {
 		List<String> all = new ArrayList<>(List.of(consul.properties()));
-		all.addAll(List.of("spring.application.name=storefront", "server.port=0", "server.address=127.0.0.1",
-				"spring.cloud.consul.discovery.prefer-ip-address=true",
+		all.addAll(List.of("spring.application.name=storefront", "server.port=0", NoExternalServices.NO_REDIS,
+				"server.address=127.0.0.1", "spring.cloud.consul.discovery.prefer-ip-address=true",
 				"spring.cloud.consul.discovery.ip-address=127.0.0.1",
 				"spring.cloud.consul.discovery.health-check-interval=1s",
 				"mesh.discovery.consul.registration.check-interval=500ms", "spring.main.banner-mode=off"));
