@@ -7,6 +7,7 @@ import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.config.InvalidMeshPropertyException;
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.discovery.CompositeMeshDiscovery;
+import io.datapunk.mesh.discovery.DiscoveryStatusSource;
 import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,6 +53,12 @@ public class DiscoveryCacheAutoConfiguration {
 				CacheClock.ticking(Clock.systemUTC(), CachingMeshDiscovery.TICK));
 		events.ifAvailable((channel) -> channel.addInstancesChangedListener(cache::evict));
 		return cache;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "meshCacheDiscoveryStatus")
+	DiscoveryStatusSource meshCacheDiscoveryStatus(CachingMeshDiscovery cache) {
+		return new CacheDiscoveryStatus(cache);
 	}
 
 	@Bean

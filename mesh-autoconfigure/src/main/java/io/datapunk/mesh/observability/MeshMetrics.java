@@ -2,6 +2,15 @@ package io.datapunk.mesh.observability;
 
 import java.util.concurrent.atomic.LongAdder;
 
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import io.datapunk.mesh.cache.CachingMeshDiscovery;
+import io.datapunk.mesh.cache.DiscoveryCacheStatistics;
+import io.datapunk.mesh.cache.TierStatistics;
+import io.datapunk.mesh.discovery.consul.ConsulRegistrationState;
 import io.datapunk.mesh.health.MeshServices;
 import io.datapunk.mesh.resilience.CallStatistics;
 import io.datapunk.mesh.resilience.ResilienceRegistry;
@@ -17,8 +26,10 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * ({@code mesh.client.retries}, {@code mesh.client.requeues}), calls refused by a spent
  * retry budget ({@code mesh.client.retry.budget.exhausted}), the budget left
  * ({@code mesh.client.retry.budget.available}), and instances by state
- * ({@code mesh.instances}, {@code state} = {@code available} or {@code ejected}). Meters
- * of a service appear when it is configured or first called; a reason's counter when the
+ * ({@code mesh.instances}, {@code state} = {@code available} or {@code ejected}); the
+ * discovery cache's look-ups by tier and result ({@code mesh.cache.gets}); and this
+ * application's Consul registration state ({@code mesh.registration.state}). Meters of a
+ * service appear when it is configured or first called; a reason's counter when the
  * reason first happens. Counting costs the call path a {@link LongAdder} increment; the
  * meters read those counters when scraped.
  *
@@ -30,19 +41,57 @@ public class MeshMetrics implements MeterBinder {
 
 	private final MeshServices services;
 
+	private final CachingMeshDiscovery cache;
+
+	private final ConsulRegistrationState registration;
+
 	/**
 	 * Create the binder.
 	 * @param resilience where the services' counters live
 	 * @param services reads the services' instance states
+	 * @param cache the discovery cache, or {@code null} without one
+	 * @param registration this application's Consul registration, or {@code null} without
+	 * one
 	 */
-	public MeshMetrics(ResilienceRegistry resilience, MeshServices services) {
+	public MeshMetrics(ResilienceRegistry resilience, MeshServices services, CachingMeshDiscovery cache,
+			ConsulRegistrationState registration) {
 		this.resilience = resilience;
 		this.services = services;
+		this.cache = cache;
+		this.registration = registration;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.resilience.forEachService((service) -> bind(registry, service));
+		if (this.cache != null) {
+			bindCache(registry, this.cache);
+		}
+		if (this.registration != null) {
+			for (ConsulRegistrationState.Status status : ConsulRegistrationState.Status.values()) {
+				Gauge
+					.builder("mesh.registration.state", this.registration,
+							(state) -> (state.current().status() == status) ? 1 : 0)
+					.description("This application's registration in Consul: 1 for the current state")
+					.tag("state", status.name().toLowerCase(Locale.ROOT))
+					.strongReference(true)
+					.register(registry);
+			}
+		}
+	}
+
+	private static void bindCache(MeterRegistry registry, CachingMeshDiscovery cache) {
+		Map<String, Function<DiscoveryCacheStatistics, TierStatistics>> tiers = Map.of("near",
+				DiscoveryCacheStatistics::near, "redis", DiscoveryCacheStatistics::redis, "source",
+				DiscoveryCacheStatistics::source);
+		Map<String, ToLongFunction<TierStatistics>> results = Map.of("hit", TierStatistics::hits, "miss",
+				TierStatistics::misses, "stale", TierStatistics::staleServes, "error", TierStatistics::errors);
+		tiers.forEach((tier,
+				tierOf) -> results.forEach((result, count) -> FunctionCounter
+					.builder("mesh.cache.gets", cache, (c) -> count.applyAsLong(tierOf.apply(c.statistics())))
+					.description("Instance-list look-ups by cache tier and result")
+					.tags("tier", tier, "result", result)
+					.register(registry)));
 	}
 
 	private void bind(MeterRegistry registry, ServiceResilience service) {

@@ -1,10 +1,13 @@
 package io.datapunk.mesh.observability;
 
+import io.datapunk.mesh.cache.CachingMeshDiscovery;
+import io.datapunk.mesh.discovery.consul.ConsulRegistrationState;
 import io.datapunk.mesh.health.MeshServices;
 import io.datapunk.mesh.health.MeshServicesAutoConfiguration;
 import io.datapunk.mesh.resilience.ResilienceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -26,8 +29,9 @@ public class MeshMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MeshMetrics meshMetrics(ResilienceRegistry resilience, MeshServices services) {
-		return new MeshMetrics(resilience, services);
+	MeshMetrics meshMetrics(ResilienceRegistry resilience, MeshServices services,
+			ObjectProvider<CachingMeshDiscovery> cache, ObjectProvider<ConsulRegistrationState> registration) {
+		return new MeshMetrics(resilience, services, cache.getIfAvailable(), registration.getIfAvailable());
 	}
 
 }

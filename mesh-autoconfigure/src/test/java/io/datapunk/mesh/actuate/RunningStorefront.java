@@ -37,11 +37,24 @@ final class RunningStorefront implements AutoCloseable {
 		this.port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
 	}
 
+	/**
+	 * Start the storefront without Redis and Consul, whose libraries are on the test
+	 * class path.
+	 */
 	static RunningStorefront start(String... properties) {
-		List<String> all = new ArrayList<>(List.of("server.port=0", NoExternalServices.NO_REDIS,
-				NoExternalServices.NO_CONSUL, "server.address=127.0.0.1", "spring.application.name=storefront",
-				"management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always",
-				"management.endpoint.health.probes.enabled=true", "spring.config.name=storefront-test"));
+		List<String> all = new ArrayList<>(List.of(NoExternalServices.NO_REDIS, NoExternalServices.NO_CONSUL));
+		all.addAll(List.of(properties));
+		return startWithExternalServices(all.toArray(String[]::new));
+	}
+
+	/**
+	 * Start the storefront, leaving Redis and Consul to the given properties.
+	 */
+	static RunningStorefront startWithExternalServices(String... properties) {
+		List<String> all = new ArrayList<>(
+				List.of("server.port=0", "server.address=127.0.0.1", "spring.application.name=storefront",
+						"management.endpoints.web.exposure.include=*", "management.endpoint.health.show-details=always",
+						"management.endpoint.health.probes.enabled=true", "spring.config.name=storefront-test"));
 		all.addAll(List.of(properties));
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(StorefrontApplication.class)
 			.web(WebApplicationType.SERVLET)
