@@ -65,10 +65,19 @@ public final class SampleApplication {
 		List<ConfigurableApplicationContext> replicas = new ArrayList<>();
 		try {
 			boolean showcase = Showcase.isEnabled(args);
+			boolean consul = ConsulProfile.isActive(args);
 			for (int i = 0; i < INVENTORY_REPLICAS; i++) {
-				replicas.add(runInventoryReplica(showcase ? Showcase.faultsOfReplica(i) : new String[0]));
+				List<String> replicaArgs = new ArrayList<>();
+				if (showcase) {
+					replicaArgs.addAll(List.of(Showcase.faultsOfReplica(i)));
+				}
+				if (consul) {
+					replicaArgs.addAll(List.of(ConsulProfile.replicaArguments(args)));
+				}
+				replicas.add(runInventoryReplica(replicaArgs.toArray(String[]::new)));
 			}
-			List<String> urls = replicas.stream().map(SampleApplication::urlOf).toList();
+			// With Consul, the storefront finds the replicas there, not in a list.
+			List<String> urls = consul ? List.of() : replicas.stream().map(SampleApplication::urlOf).toList();
 			return new RunningSample(replicas, runStorefront(urls, showcase, args));
 		}
 		catch (RuntimeException ex) {
@@ -101,11 +110,11 @@ public final class SampleApplication {
 		return StorefrontApplication.builder().properties(instances).run(args);
 	}
 
-	private static ConfigurableApplicationContext runInventoryReplica(String... faults) {
+	private static ConfigurableApplicationContext runInventoryReplica(String... extraArgs) {
 		// An argument outranks system properties and the environment: a SERVER_PORT meant
 		// for the storefront must not make three replicas fight over one port.
 		List<String> args = new ArrayList<>(List.of("--server.port=0"));
-		args.addAll(List.of(faults));
+		args.addAll(List.of(extraArgs));
 		return InventoryApplication.builder().bannerMode(Banner.Mode.OFF).run(args.toArray(String[]::new));
 	}
 

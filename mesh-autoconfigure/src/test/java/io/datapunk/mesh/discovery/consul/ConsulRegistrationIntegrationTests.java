@@ -1,13 +1,16 @@
 package io.datapunk.mesh.discovery.consul;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.datapunk.mesh.discovery.MeshDiscovery;
+import io.datapunk.mesh.test.TestCertificates;
 import io.datapunk.mesh.test.consul.TestConsul;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -53,6 +56,35 @@ class ConsulRegistrationIntegrationTests {
 					.isEqualTo("passing"));
 		}
 		assertThat(consul.client().agentServices()).doesNotContainKey(instanceId);
+	}
+
+	@Test
+	void applicationServingOverTlsShouldRegisterAsSecure(@TempDir Path directory) {
+		TestCertificates.Issued server = TestCertificates.authority("registration-ca").server("storefront");
+		server.writePem(directory, "server");
+		try (ConfigurableApplicationContext app = ConsulTestApplications.web(consul, "server.ssl.bundle=server",
+				"spring.ssl.bundle.pem.server.keystore.certificate=" + directory.resolve("server.crt").toUri(),
+				"spring.ssl.bundle.pem.server.keystore.private-key=" + directory.resolve("server.key").toUri(),
+				"spring.cloud.consul.discovery.scheme=https")) {
+			ConsulRegistrationState state = app.getBean(ConsulRegistrationState.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> state.current().status() == ConsulRegistrationState.Status.REGISTERED);
+			JsonNode instance = consul.client().instancesOf("storefront").get(0);
+			// Callers see secure=true and call it over https (InstanceUris).
+			assertThat(instance.path("Meta").path("secure").asText()).isEqualTo("true");
+		}
+	}
+
+	@Test
+	void applicationServingPlainHttpShouldNotRegisterAsSecure() {
+		try (ConfigurableApplicationContext app = ConsulTestApplications.web(consul)) {
+			ConsulRegistrationState state = app.getBean(ConsulRegistrationState.class);
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> state.current().status() == ConsulRegistrationState.Status.REGISTERED);
+			JsonNode instance = consul.client().instancesOf("storefront").get(0);
+			// spring-cloud-consul writes secure=false itself.
+			assertThat(instance.path("Meta").path("secure").asText("false")).isEqualTo("false");
+		}
 	}
 
 	@Test
