@@ -6,6 +6,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
 import org.springframework.http.HttpHeaders;
@@ -44,10 +45,29 @@ final class ClientCertificateAwareTransport extends AttemptTransport {
 			if (refusal == null) {
 				throw ex;
 			}
-			SSLHandshakeException handshake = new SSLHandshakeException(refusal);
-			handshake.initCause(ex);
-			throw handshake;
+			if (hasSslCause(ex)) {
+				SSLHandshakeException handshake = new SSLHandshakeException(refusal);
+				handshake.initCause(ex);
+				throw handshake;
+			}
+			// The handshake itself may have succeeded (a server that only wants a client
+			// certificate) and the request been processed: say what was seen, but leave
+			// it an ordinary I/O failure, so that a POST is never sent elsewhere for it.
+			throw new IOException(
+					"Probably a TLS failure: " + refusal + "; the connection then failed: " + ex.getMessage(), ex);
 		}
+	}
+
+	private static boolean hasSslCause(Throwable failure) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (current instanceof SSLException) {
+				return true;
+			}
+			if (current.getCause() == current) {
+				break;
+			}
+		}
+		return false;
 	}
 
 	@Override
