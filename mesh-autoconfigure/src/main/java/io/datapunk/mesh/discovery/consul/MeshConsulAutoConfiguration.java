@@ -22,9 +22,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.cloud.client.ConditionalOnDiscoveryEnabled;
 import org.springframework.cloud.consul.ConditionalOnConsulEnabled;
 import org.springframework.cloud.consul.ConsulAutoConfiguration;
 import org.springframework.cloud.consul.ConsulProperties;
+import org.springframework.cloud.consul.discovery.ConditionalOnConsulDiscoveryEnabled;
 import org.springframework.cloud.consul.discovery.ConsulDiscoveryProperties;
 import org.springframework.cloud.consul.discovery.HeartbeatProperties;
 import org.springframework.cloud.consul.serviceregistry.ConsulAutoServiceRegistrationAutoConfiguration;
@@ -46,6 +48,8 @@ import org.springframework.core.env.Environment;
 		before = { ConsulServiceRegistryAutoConfiguration.class, ConsulAutoServiceRegistrationAutoConfiguration.class })
 @ConditionalOnClass({ ConsulClient.class, ConsulDiscoveryProperties.class, CircuitBreaker.class })
 @ConditionalOnConsulEnabled
+@ConditionalOnConsulDiscoveryEnabled
+@ConditionalOnDiscoveryEnabled
 @ConditionalOnMeshEnabled
 @ConditionalOnBooleanProperty(name = "mesh.discovery.consul.enabled", matchIfMissing = true)
 @ConditionalOnBean({ MeshSettings.class, ConsulProperties.class })
@@ -132,6 +136,24 @@ public class MeshConsulAutoConfiguration {
 		}
 	}
 
+	/**
+	 * Return the ACL token where spring-cloud-consul looks for it:
+	 * {@code spring.cloud.consul.discovery.acl-token}, else {@code consul.token}, the
+	 * {@code CONSUL_TOKEN} environment variable or {@code spring.cloud.consul.token}.
+	 */
+	static String aclToken(Environment environment) {
+		Binder binder = Binder.get(environment);
+		for (String name : new String[] { ACL_TOKEN_PROPERTY, "consul.token", "CONSUL_TOKEN",
+				"spring.cloud.consul.token" }) {
+			String token = name.equals("CONSUL_TOKEN") ? environment.getProperty(name)
+					: binder.bind(name, String.class).orElse(null);
+			if (token != null && !token.isBlank()) {
+				return token;
+			}
+		}
+		return null;
+	}
+
 	static ConsulApi consulApi(ConsulProperties consul, MeshConsulProperties properties, Environment environment) {
 		requireOrdered("mesh.discovery.consul.watch", properties.getWatch().getMinBackoff(),
 				properties.getWatch().getMaxBackoff());
@@ -140,7 +162,7 @@ public class MeshConsulAutoConfiguration {
 		String scheme = (consul.getScheme() != null) ? consul.getScheme() : "http";
 		String path = (consul.getPath() != null) ? "/" + consul.getPath().replaceAll("^/+|/+$", "") : "";
 		URI base = URI.create(scheme + "://" + consul.getHost() + ":" + consul.getPort() + path + "/");
-		String token = Binder.get(environment).bind(ACL_TOKEN_PROPERTY, String.class).orElse(null);
+		String token = aclToken(environment);
 		MeshConsulProperties.Breaker breaker = properties.getBreaker();
 		CircuitBreakerConfig config = CircuitBreakerConfig.custom()
 			.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)

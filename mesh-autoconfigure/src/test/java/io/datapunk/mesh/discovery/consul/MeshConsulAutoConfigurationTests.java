@@ -25,6 +25,7 @@ import org.springframework.cloud.consul.serviceregistry.ConsulServiceRegistry;
 import org.springframework.cloud.consul.serviceregistry.ConsulServiceRegistryAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,6 +79,35 @@ class MeshConsulAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("spring.cloud.consul.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(ConsulServiceWatches.class)
 				.doesNotHaveBean(ConsulServiceRegistry.class));
+	}
+
+	@Test
+	void runWhenConsulDiscoveryIsDisabledShouldNotWatchConsul() {
+		this.contextRunner.withPropertyValues("spring.cloud.consul.discovery.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ConsulServiceWatches.class));
+	}
+
+	@Test
+	void runWhenSpringCloudDiscoveryIsDisabledShouldNotWatchConsul() {
+		this.contextRunner.withPropertyValues("spring.cloud.discovery.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(ConsulServiceWatches.class));
+	}
+
+	@Test
+	void aclTokenShouldBeFoundWhereSpringCloudConsulLooksForIt() {
+		assertThat(MeshConsulAutoConfiguration.aclToken(new MockEnvironment())).isNull();
+		assertThat(MeshConsulAutoConfiguration
+			.aclToken(new MockEnvironment().withProperty("spring.cloud.consul.token", "from-spring")))
+			.isEqualTo("from-spring");
+		assertThat(MeshConsulAutoConfiguration.aclToken(new MockEnvironment().withProperty("CONSUL_TOKEN", "from-env")
+			.withProperty("spring.cloud.consul.token", "from-spring"))).isEqualTo("from-env");
+		assertThat(MeshConsulAutoConfiguration.aclToken(
+				new MockEnvironment().withProperty("consul.token", "short").withProperty("CONSUL_TOKEN", "from-env")))
+			.isEqualTo("short");
+		assertThat(MeshConsulAutoConfiguration
+			.aclToken(new MockEnvironment().withProperty("spring.cloud.consul.discovery.acl-token", "discovery")
+				.withProperty("consul.token", "short")))
+			.isEqualTo("discovery");
 	}
 
 	@Test
