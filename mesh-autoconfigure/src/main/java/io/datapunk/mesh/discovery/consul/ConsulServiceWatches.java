@@ -68,7 +68,9 @@ public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 	 * first lookup waits for Consul's first answer, at most
 	 * {@code mesh.discovery.consul.watch.first-answer-timeout}; later ones never wait.
 	 * @param serviceId a service name
-	 * @return the last known passing instances, empty if none is known
+	 * @return the last known passing instances
+	 * @throws IllegalStateException if Consul never answered for the service, so that
+	 * nothing is known of it
 	 */
 	public List<ServiceInstance> instances(String serviceId) {
 		ServiceWatch watch = this.watches.get(serviceId);
@@ -78,6 +80,13 @@ public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 			}
 			watch = watch(serviceId);
 			watch.awaitFirstAnswer(this.settings.getFirstAnswerTimeout());
+		}
+		if (!watch.hasAnswered()) {
+			// Not "no instances": unknown. The discovery cache then serves what it knew
+			// (from Redis, say) rather than caching an empty list as fresh.
+			String error = watch.lastError();
+			throw new IllegalStateException("Consul has not answered the watch of service '" + serviceId + "' yet"
+					+ ((error != null) ? ": " + error : ""));
 		}
 		return watch.instances();
 	}

@@ -64,6 +64,20 @@ final class ServiceWatch implements Runnable {
 		this.onChange = onChange;
 	}
 
+	/**
+	 * Tell whether Consul ever answered this watch.
+	 */
+	boolean hasAnswered() {
+		return this.state.lastAnswer != null;
+	}
+
+	/**
+	 * Return the last failure, {@code null} after a successful answer.
+	 */
+	String lastError() {
+		return this.state.error;
+	}
+
 	List<ServiceInstance> instances() {
 		return this.state.instances;
 	}
@@ -161,7 +175,9 @@ final class ServiceWatch implements Runnable {
 		if (!previous.fresh && previous.error != null) {
 			logger.info("Consul watch of '" + this.serviceId + "' answered again; its list is fresh");
 		}
-		if (changed) {
+		// A first answer is no change: publishing it would make every application
+		// instance drop its cached list of this service at each start of this one.
+		if (changed && previous.lastAnswer != null) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Passing instances of '" + this.serviceId + "' changed: " + instances.size() + " now");
 			}
