@@ -117,13 +117,25 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 		if (entry != null) {
 			List<ServiceInstance> instances = entry.instances();
 			// Looked up at startup or by another call, but not answered yet: wait too.
-			return (!instances.isEmpty() || entry.hasAnswered()) ? instances : entry.awaitFirstAnswer();
+			return (!instances.isEmpty() || entry.everAnswered()) ? instances : answeredOrFail(entry);
 		}
 		if (!ServiceNames.isValid(serviceId) || this.closed) {
 			// Only valid service names ever reach a query.
 			return List.of();
 		}
-		return start(serviceId).awaitFirstAnswer();
+		return answeredOrFail(start(serviceId));
+	}
+
+	/**
+	 * Wait for an entry's first answer; without one, nothing is known of the service,
+	 * which is not the same as "no instances": a cache in front then serves what it knew.
+	 */
+	private static List<ServiceInstance> answeredOrFail(DnsServiceEntry entry) {
+		List<ServiceInstance> instances = entry.awaitFirstAnswer();
+		if (!entry.everAnswered()) {
+			throw new IllegalStateException("DNS has not answered for service '" + entry.serviceId() + "' yet");
+		}
+		return instances;
 	}
 
 	@Override

@@ -87,10 +87,10 @@ final class DnsServiceEntry {
 	}
 
 	/**
-	 * Return whether the first lookup has ended, with an answer or a failure.
+	 * Return whether DNS ever answered for the service (an empty answer included).
 	 */
-	boolean hasAnswered() {
-		return this.firstAnswer.isDone();
+	boolean everAnswered() {
+		return this.updatedAt != null;
 	}
 
 	/**
