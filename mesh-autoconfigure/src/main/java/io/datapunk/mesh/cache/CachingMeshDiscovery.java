@@ -162,6 +162,18 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	}
 
 	/**
+	 * Return the list the near tier holds for a service, without loading, refreshing or
+	 * counting anything: for readers such as health checks and meters, which must neither
+	 * wait on a source nor keep a service nobody calls alive.
+	 * @param serviceId a service name
+	 * @return the list held, possibly stale, or {@code null} if none is held
+	 */
+	public List<ServiceInstance> peek(String serviceId) {
+		NearEntry entry = this.near.get(serviceId);
+		return (entry != null) ? entry.instances : null;
+	}
+
+	/**
 	 * Return the counts per tier and the state of every cached service.
 	 * @return a snapshot of the cache
 	 */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.datapunk.mesh.cache.CachingMeshDiscovery;
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.config.ServiceNames;
 import io.datapunk.mesh.discovery.MeshDiscovery;
@@ -68,6 +69,14 @@ public class MeshServices {
 	 * @return the instances, possibly empty
 	 */
 	public List<ServiceInstance> instances(String serviceId) {
+		if (this.discovery instanceof CachingMeshDiscovery cache) {
+			// What calls see, without loading, refreshing or counting a look-up; only a
+			// service no call has looked up yet is looked up here.
+			List<ServiceInstance> held = cache.peek(serviceId);
+			if (held != null) {
+				return held;
+			}
+		}
 		return this.discovery.getInstances(serviceId);
 	}
 

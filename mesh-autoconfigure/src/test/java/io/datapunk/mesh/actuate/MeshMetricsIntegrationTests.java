@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.datapunk.mesh.actuate.app.StorefrontApplication.InventoryClient;
+import io.datapunk.mesh.cache.CachingMeshDiscovery;
+import io.datapunk.mesh.cache.TierStatistics;
 import io.datapunk.mesh.test.TestHttpServers;
 import org.hawkular.agent.prometheus.text.TextPrometheusMetricDataParser;
 import org.hawkular.agent.prometheus.types.Counter;
@@ -43,7 +45,14 @@ class MeshMetricsIntegrationTests {
 			for (int i = 0; i < 20; i++) {
 				inventory.item(Integer.toString(i));
 			}
+			// Health checks and scrapes read what calls see, without looking anything up.
+			CachingMeshDiscovery cache = app.bean(CachingMeshDiscovery.class);
+			long lookups = lookups(cache);
+			for (int i = 0; i < 5; i++) {
+				assertThat(app.get("/actuator/health").statusCode()).isEqualTo(200);
+			}
 			var response = app.get("/actuator/prometheus");
+			assertThat(lookups(cache)).isEqualTo(lookups);
 			assertThat(response.statusCode()).isEqualTo(200);
 			Map<String, MetricFamily> families = parse(response.body());
 
@@ -75,6 +84,11 @@ class MeshMetricsIntegrationTests {
 			assertThat(families.get("resilience4j_circuitbreaker_state").getMetrics())
 				.anySatisfy((metric) -> assertThat(metric.getLabels()).containsEntry("name", "inventory"));
 		}
+	}
+
+	private static long lookups(CachingMeshDiscovery cache) {
+		TierStatistics near = cache.statistics().near();
+		return near.hits() + near.misses() + near.staleServes();
 	}
 
 	private static Map<String, MetricFamily> parse(String text) throws IOException {
