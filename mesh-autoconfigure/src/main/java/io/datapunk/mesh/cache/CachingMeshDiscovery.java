@@ -50,6 +50,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  */
 public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 
+	/** How far ahead of this JVM's clock another host's fetch time may be and count. */
+	private static final long CLOCK_SKEW_TOLERANCE_MILLIS = 5_000;
+
 	private static final Log logger = LogFactory.getLog(CachingMeshDiscovery.class);
 
 	/** How far behind the clock a hit may see the time. */
@@ -248,10 +251,16 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 		SharedInstances sharedList = null;
 		if (this.sharing) {
 			sharedList = this.shared.read(serviceId, this.counters);
-			if (sharedList != null && now - sharedList.fetchedAt().toEpochMilli() < this.sharedTtl) {
+			// Another host's clock wrote fetchedAt: a time well ahead of ours is not
+			// believed (the list is then only a last known one), or a writer with a fast
+			// clock would keep its list fresh for everyone, long after it died.
+			long written = (sharedList != null) ? sharedList.fetchedAt().toEpochMilli() : 0;
+			long sharedFetchedAt = Math.min(written, now);
+			if (sharedList != null && written - now <= CLOCK_SKEW_TOLERANCE_MILLIS
+					&& now - sharedFetchedAt < this.sharedTtl) {
 				this.counters.redisHits.increment();
-				return entry(this.source.configuredInstances(serviceId), sharedList.instances(),
-						sharedList.fetchedAt().toEpochMilli(), "redis", sharedList.source(), false, now);
+				return entry(this.source.configuredInstances(serviceId), sharedList.instances(), sharedFetchedAt,
+						"redis", sharedList.source(), false, now);
 			}
 			this.counters.redisMisses.increment();
 		}
@@ -277,7 +286,7 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	private NearEntry lastKnown(String serviceId, DiscoveryResult result, NearEntry previous,
 			SharedInstances sharedList, long now) {
 		long previousAt = (previous != null) ? previous.fetchedAt : Long.MIN_VALUE;
-		long sharedAt = (sharedList != null) ? sharedList.fetchedAt().toEpochMilli() : Long.MIN_VALUE;
+		long sharedAt = (sharedList != null) ? Math.min(sharedList.fetchedAt().toEpochMilli(), now) : Long.MIN_VALUE;
 		NearEntry known = null;
 		if (previous != null && previousAt >= sharedAt && now - previousAt <= this.maxStale) {
 			known = entry(result.configured(), previous.discovered, previousAt, previous.tier, previous.source, true,

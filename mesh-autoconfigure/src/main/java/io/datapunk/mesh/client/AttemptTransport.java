@@ -30,6 +30,15 @@ abstract class AttemptTransport {
 
 	abstract void close();
 
+	/**
+	 * Return whether {@link #close()} frees anything, so that a transport replaced (by a
+	 * bundle reload) must be kept until shutdown to be closed; one that holds nothing to
+	 * free is simply forgotten.
+	 */
+	boolean holdsResources() {
+		return true;
+	}
+
 	static ClientHttpResponse execute(ClientHttpRequestFactory factory, URI target, HttpMethod method,
 			HttpHeaders headers, Map<String, Object> attributes, byte[] body) throws IOException {
 		ClientHttpRequest request = factory.createRequest(target, method);

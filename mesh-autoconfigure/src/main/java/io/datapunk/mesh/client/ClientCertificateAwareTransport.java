@@ -71,6 +71,11 @@ final class ClientCertificateAwareTransport extends AttemptTransport {
 	}
 
 	@Override
+	boolean holdsResources() {
+		return this.delegate.holdsResources();
+	}
+
+	@Override
 	void close() {
 		this.delegate.close();
 	}

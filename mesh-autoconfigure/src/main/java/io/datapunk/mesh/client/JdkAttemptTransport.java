@@ -44,6 +44,12 @@ final class JdkAttemptTransport extends AttemptTransport {
 	}
 
 	@Override
+	boolean holdsResources() {
+		// Its HttpClient is freed once nothing refers to it any more.
+		return false;
+	}
+
+	@Override
 	void close() {
 		// The JDK client (Java 17) has no close(); it stops when no longer referenced.
 	}

@@ -111,7 +111,8 @@ final class ServiceTransports {
 			return uses;
 		});
 		this.byService.values().removeIf(dropped::contains);
-		this.retired.addAll(dropped);
+		// Calls in flight keep their own reference; only what must be closed is kept.
+		dropped.stream().filter(AttemptTransport::holdsResources).forEach(this.retired::add);
 	}
 
 	private AttemptTransport create(Key key, ServiceSettings service) {

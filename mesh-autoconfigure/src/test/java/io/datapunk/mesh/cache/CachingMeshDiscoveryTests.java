@@ -164,6 +164,29 @@ class CachingMeshDiscoveryTests {
 	}
 
 	@Test
+	void sharedListFromAClockFarAheadShouldNotPassForFresh() {
+		this.store = this.shared;
+		// Another instance, its clock ten minutes ahead, wrote the list.
+		this.shared.write(new SharedInstances("inventory", List.of(instance("10.0.0.9")),
+				this.clock.instant().plus(Duration.ofMinutes(10)), "consul", "ahead:1"));
+		CountingDiscoveryClient otherSource = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.1")));
+		CachingMeshDiscovery cache = cache(otherSource);
+		assertThat(cache.getInstances("inventory")).extracting(ServiceInstance::getHost).containsExactly("10.0.0.1");
+		assertThat(otherSource.calls()).isEqualTo(1);
+	}
+
+	@Test
+	void sharedListFromAClockSlightlyAheadShouldStillBeFresh() {
+		this.store = this.shared;
+		this.shared.write(new SharedInstances("inventory", List.of(instance("10.0.0.9")),
+				this.clock.instant().plus(Duration.ofSeconds(1)), "consul", "ahead:1"));
+		CountingDiscoveryClient otherSource = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.1")));
+		CachingMeshDiscovery cache = cache(otherSource);
+		assertThat(cache.getInstances("inventory")).extracting(ServiceInstance::getHost).containsExactly("10.0.0.9");
+		assertThat(otherSource.calls()).isZero();
+	}
+
+	@Test
 	void staticInstancesShouldBeJoinedInTheJvmButNeverShared() {
 		CachingMeshDiscovery cache = new CachingMeshDiscovery(
 				new CompositeMeshDiscovery(List.of(staticClient("http://10.0.0.9:8080"), this.source)), this.shared,
