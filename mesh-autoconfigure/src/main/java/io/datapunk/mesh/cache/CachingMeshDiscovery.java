@@ -150,17 +150,20 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	}
 
 	/**
-	 * Drop a service's list from the JVM tier, so that the next call looks it up again; a
-	 * look-up is started in the background at once.
+	 * Look a service's list up again at once, in the background, because it is known to
+	 * have changed; until the new list is in, calls get the one held.
 	 * @param serviceId the service
 	 */
 	public void evict(String serviceId) {
 		this.evictions.incrementAndGet();
-		NearEntry dropped = this.near.remove(serviceId);
-		if (dropped != null && dropped.claimRefresh()) {
-			// The list is known to have changed: fetch it before the next call needs it.
-			// The dropped list is still the last known one if the sources fail.
-			refreshInBackground(serviceId, dropped);
+		NearEntry current = this.near.get(serviceId);
+		if (current != null && current.claimRefresh()) {
+			// The list is known to have changed: fetch it again at once. Calls keep
+			// getting the current list until the refresh ends (none waits for it), and
+			// it stays the last known one if the sources fail. A refresh already under
+			// way may have started before the change: the eviction count makes the next
+			// call refresh its result again.
+			refreshInBackground(serviceId, current);
 		}
 	}
 

@@ -96,6 +96,36 @@ class CachingMeshDiscoveryTests {
 	}
 
 	@Test
+	void evictionShouldKeepServingTheHeldListUntilTheNewOneIsIn() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		CountingDiscoveryClient slow = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.1"))) {
+
+			@Override
+			public List<ServiceInstance> getInstances(String serviceId) {
+				if (calls() >= 1) {
+					awaitQuietly(release);
+				}
+				return super.getInstances(serviceId);
+			}
+
+		};
+		CachingMeshDiscovery cache = cache(slow);
+		List<ServiceInstance> first = cache.getInstances("inventory");
+		slow.instances(List.of(instance("10.0.0.3")));
+		// A change announced (a Consul watch, another instance's event): no call waits.
+		cache.evict("inventory");
+		long start = System.nanoTime();
+		for (int i = 0; i < 10; i++) {
+			assertThat(cache.getInstances("inventory")).isSameAs(first);
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(500));
+		release.countDown();
+		await().atMost(Duration.ofSeconds(5))
+			.until(() -> cache.getInstances("inventory").get(0).getHost().equals("10.0.0.3"));
+		assertThat(slow.calls()).isEqualTo(2);
+	}
+
+	@Test
 	void failingSourceShouldServeTheLastKnownListMarkedStaleWithItsAge() {
 		CachingMeshDiscovery cache = cache(this.source);
 		cache.getInstances("inventory");
