@@ -46,8 +46,12 @@ class LoadBalancingIntegrationTests {
 				slow.delay(Duration.ZERO);
 				Thread.sleep(3_000);
 				slow.reset();
-				for (int i = 0; i < 300; i++) {
-					inventory.item(Integer.toString(i));
+				// About a third of the calls once it is as fast as the others; a loaded
+				// machine can stall one answer and delay that, so up to three rounds.
+				for (int round = 0; round < 3 && slow.hits() <= 15; round++) {
+					for (int i = 0; i < 300; i++) {
+						inventory.item(Integer.toString(i));
+					}
 				}
 				assertThat(slow.hits()).as("calls to the instance once fast").isGreaterThan(15);
 			});

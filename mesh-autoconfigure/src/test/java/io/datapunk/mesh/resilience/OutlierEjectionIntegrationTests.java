@@ -28,7 +28,10 @@ class OutlierEjectionIntegrationTests {
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
 		.withUserConfiguration(ResilienceAppConfiguration.class)
-		.withPropertyValues("mesh.services.orders.retry.base-backoff=1ms", "mesh.services.orders.retry.max-backoff=4ms",
+		// Round robin: this is about ejection and readmission; p2c-ewma would keep
+		// avoiding the readmitted instance while its failures fade from its average.
+		.withPropertyValues("mesh.services.orders.load-balancer=round-robin",
+				"mesh.services.orders.retry.base-backoff=1ms", "mesh.services.orders.retry.max-backoff=4ms",
 				"mesh.services.orders.outlier-detection.base-ejection-time=300ms",
 				"mesh.services.orders.outlier-detection.max-ejection-time=600ms");
 
