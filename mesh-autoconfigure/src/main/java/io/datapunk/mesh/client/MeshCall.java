@@ -2,11 +2,9 @@ package io.datapunk.mesh.client;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.datapunk.mesh.DeadlineExceededException;
-import io.datapunk.mesh.MeshAttempt;
 import io.datapunk.mesh.MeshException;
 import io.datapunk.mesh.RetriesExhaustedException;
 import io.datapunk.mesh.ServiceNotFoundException;
@@ -21,7 +19,6 @@ import io.datapunk.mesh.resilience.RetryPolicy;
 import io.datapunk.mesh.resilience.ServiceResilience;
 
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.http.HttpHeaders;
@@ -69,15 +66,9 @@ final class MeshCall {
 	/** Whether the service's TLS is on: every instance is called over HTTPS. */
 	private final boolean tls;
 
-	private final ObservationRegistry observations;
+	private final AttemptObservations observations;
 
-	private static final MeshAttemptObservationConvention OBSERVATION_CONVENTION = new MeshAttemptObservationConvention();
-
-	/** Attempts that failed, in order; created on the first failure. */
-	private List<MeshAttempt> failed;
-
-	/** Instances tried so far; created on the first failure. */
-	private List<ServiceInstance> tried;
+	private final AttemptHistory history;
 
 	private int retries;
 
@@ -100,7 +91,7 @@ final class MeshCall {
 	MeshCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
 			Deadline deadline, boolean callerDeadline, MeshDiscovery discovery, MeshLoadBalancer balancer,
 			InstanceLoads loads, AttemptTransport transport, boolean propagateDeadline,
-			ObservationRegistry observations) {
+			AttemptObservations observations) {
 		this.service = service;
 		this.request = request;
 		this.headers = headers;
@@ -114,6 +105,7 @@ final class MeshCall {
 		this.propagateDeadline = propagateDeadline;
 		this.tls = service.settings().tls().enabled();
 		this.observations = observations;
+		this.history = new AttemptHistory(this.tls);
 	}
 
 	/**
@@ -147,9 +139,9 @@ final class MeshCall {
 				// all.
 				available = instances;
 			}
-			ServiceInstance instance = this.balancer.choose(serviceId, untriedOrAll(available));
+			ServiceInstance instance = this.balancer.choose(serviceId, this.history.untriedOrAll(available));
 			long remaining = this.deadline.remainingNanos();
-			if (remaining <= 0 || (this.failed != null && remaining < MIN_RETRY_NANOS)) {
+			if (remaining <= 0 || (this.history.hasFailures() && remaining < MIN_RETRY_NANOS)) {
 				// A retry or requeue with a few hundred microseconds left could not be
 				// answered in time: the instance would only work for nothing.
 				throw deadlineExceeded(this.lastFailure);
@@ -162,7 +154,8 @@ final class MeshCall {
 			long start = System.nanoTime();
 			InstanceLoad load = this.loads.of(serviceId, instance);
 			long begun = load.begin();
-			Observation observation = startObservation(instance);
+			Observation observation = this.observations.start(this.headers, serviceId,
+					InstanceUris.base(instance, this.tls), this.request.getMethod());
 			ClientHttpResponse response;
 			HttpStatusCode status;
 			try {
@@ -171,16 +164,16 @@ final class MeshCall {
 				status = statusOf(response);
 			}
 			catch (IOException ex) {
-				stopObservation(observation, 0, ex);
+				AttemptObservations.stop(observation, 0, ex);
 				attemptFailed(instance, ex, start, load, begun, available);
 				continue;
 			}
 			catch (RuntimeException ex) {
-				stopObservation(observation, 0, ex);
+				AttemptObservations.stop(observation, 0, ex);
 				load.abandon();
 				// The HTTP client itself failed (a pool shut down, say): not a retryable
 				// outcome.
-				recordFailure(instance, Outcomes.describe(ex), start);
+				this.history.recordFailure(instance, Outcomes.describe(ex), start);
 				throw exhausted("the HTTP client failed", ex);
 			}
 			boolean retryable;
@@ -188,7 +181,7 @@ final class MeshCall {
 				retryable = isRetryable(status, response);
 			}
 			catch (RuntimeException | Error ex) {
-				stopObservation(observation, status.value(), null);
+				AttemptObservations.stop(observation, status.value(), null);
 				throw ex;
 			}
 			if (!retryable && mayRetry()) {
@@ -198,12 +191,12 @@ final class MeshCall {
 					response = BufferedBodyResponse.read(response, status, this.request.getMethod());
 				}
 				catch (IOException ex) {
-					stopObservation(observation, 0, ex);
+					AttemptObservations.stop(observation, 0, ex);
 					attemptFailed(instance, ex, start, load, begun, available);
 					continue;
 				}
 			}
-			stopObservation(observation, status.value(), null);
+			AttemptObservations.stop(observation, status.value(), null);
 			boolean serverError = status.is5xxServerError();
 			load.end(begun, serverError);
 			if (outliers != null) {
@@ -218,7 +211,7 @@ final class MeshCall {
 				this.answeredStatus = status.value();
 				return response;
 			}
-			recordFailure(instance, describe(status), start);
+			this.history.recordFailure(instance, describe(status), start);
 			RestClientResponseException cause = new RestClientResponseException(
 					"Instance " + InstanceUris.base(instance, this.tls) + " answered " + describe(status), status,
 					reasonOf(status), response.getHeaders(), null, null);
@@ -228,34 +221,9 @@ final class MeshCall {
 		}
 	}
 
-	private Observation startObservation(ServiceInstance instance) {
-		if (this.observations.isNoop()) {
-			return Observation.NOOP;
-		}
-		return Observation
-			.createNotStarted(null, OBSERVATION_CONVENTION,
-					() -> new MeshAttemptObservationContext(this.headers, this.service.serviceId(),
-							InstanceUris.base(instance, this.tls), this.request.getMethod()),
-					this.observations)
-			.start();
-	}
-
-	private static void stopObservation(Observation observation, int status, Throwable failure) {
-		if (observation.isNoop()) {
-			return;
-		}
-		MeshAttemptObservationContext context = (MeshAttemptObservationContext) observation.getContext();
-		context.setStatus(status);
-		if (failure != null) {
-			context.setFailureReason(FailureReasons.of(failure));
-			observation.error(failure);
-		}
-		observation.stop();
-	}
-
 	private void attemptFailed(ServiceInstance instance, IOException failure, long start, InstanceLoad load, long begun,
 			List<ServiceInstance> available) {
-		recordFailure(instance, Outcomes.describe(failure), start);
+		this.history.recordFailure(instance, Outcomes.describe(failure), start);
 		this.lastFailure = failure;
 		if (isInstanceFailure()) {
 			load.end(begun, true);
@@ -324,30 +292,6 @@ final class MeshCall {
 		}
 	}
 
-	/** Prefer instances not tried yet; when every instance was tried, any will do. */
-	private List<ServiceInstance> untriedOrAll(List<ServiceInstance> available) {
-		if (this.tried == null) {
-			return available;
-		}
-		List<ServiceInstance> untried = new ArrayList<>(available.size());
-		for (ServiceInstance candidate : available) {
-			if (!wasTried(candidate)) {
-				untried.add(candidate);
-			}
-		}
-		return untried.isEmpty() ? available : untried;
-	}
-
-	private boolean wasTried(ServiceInstance instance) {
-		for (ServiceInstance done : this.tried) {
-			if (done.getPort() == instance.getPort() && done.isSecure() == instance.isSecure()
-					&& done.getHost().equalsIgnoreCase(instance.getHost())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	private void afterFailure(List<ServiceInstance> available, IOException failure) {
 		if (this.deadline.isExpired()) {
 			throw deadlineExceeded(failure);
@@ -355,7 +299,7 @@ final class MeshCall {
 		if (RetryPolicy.isTlsFailure(failure)) {
 			// The handshake failed, so the request was not processed: another instance
 			// may take it at once, but this one would fail the same way.
-			if (untriedOrAll(available) == available) {
+			if (!this.history.hasUntried(available)) {
 				throw exhausted("TLS failure, not retried on the same instance, and no other instance is left",
 						failure);
 			}
@@ -363,7 +307,7 @@ final class MeshCall {
 			this.service.statistics().requeued(FailureReasons.of(failure));
 			return;
 		}
-		if (RetryPolicy.neverReachedServer(failure) && untriedOrAll(available) != available) {
+		if (RetryPolicy.neverReachedServer(failure) && this.history.hasUntried(available)) {
 			// Nothing reached a server, so any method may go elsewhere at once.
 			withdrawFromBudget(failure);
 			this.service.statistics().requeued(FailureReasons.of(failure));
@@ -411,7 +355,7 @@ final class MeshCall {
 	 * from {@code base-backoff}, so that a service failing as a whole is not pressed.
 	 */
 	private Duration backoffBeforeRetry(List<ServiceInstance> available) {
-		if (this.retries == 0 && untriedOrAll(available) != available) {
+		if (this.retries == 0 && this.history.hasUntried(available)) {
 			return Duration.ZERO;
 		}
 		this.backedOffRetries++;
@@ -433,27 +377,14 @@ final class MeshCall {
 		}
 	}
 
-	private void recordFailure(ServiceInstance instance, String outcome, long startNanos) {
-		if (this.failed == null) {
-			this.failed = new ArrayList<>(4);
-			this.tried = new ArrayList<>(4);
-		}
-		this.failed.add(new MeshAttempt(this.failed.size() + 1, InstanceUris.base(instance, this.tls), outcome,
-				Duration.ofNanos(System.nanoTime() - startNanos)));
-		this.tried.add(instance);
-	}
-
 	private MeshException exhausted(String reason, Throwable cause) {
-		return new RetriesExhaustedException(this.service.serviceId(), reason, attempts(), cause);
+		return new RetriesExhaustedException(this.service.serviceId(), reason, this.history.attempts(), cause);
 	}
 
 	private MeshException deadlineExceeded(Throwable cause) {
 		this.endedByCaller |= this.callerDeadline;
-		return new DeadlineExceededException(this.service.serviceId(), this.deadline.timeout(), attempts(), cause);
-	}
-
-	private List<MeshAttempt> attempts() {
-		return (this.failed != null) ? this.failed : List.of();
+		return new DeadlineExceededException(this.service.serviceId(), this.deadline.timeout(), this.history.attempts(),
+				cause);
 	}
 
 	private static String describe(HttpStatusCode status) {

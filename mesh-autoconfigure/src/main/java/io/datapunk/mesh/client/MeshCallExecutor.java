@@ -42,7 +42,7 @@ final class MeshCallExecutor {
 
 	private final boolean propagateDeadlines;
 
-	private volatile ObservationRegistry observations = ObservationRegistry.NOOP;
+	private volatile AttemptObservations observations = AttemptObservations.NONE;
 
 	MeshCallExecutor(MeshDiscovery discovery, MeshLoadBalancer balancer, InstanceLoads loads,
 			ServiceTransports transports, ResilienceRegistry resilience, boolean propagateDeadlines) {
@@ -109,7 +109,7 @@ final class MeshCallExecutor {
 	}
 
 	void setObservationRegistry(ObservationRegistry observations) {
-		this.observations = observations;
+		this.observations = new AttemptObservations(observations);
 	}
 
 	private static String serviceIdOf(MeshClientHttpRequest request) {

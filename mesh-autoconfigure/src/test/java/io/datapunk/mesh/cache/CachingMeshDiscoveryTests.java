@@ -66,17 +66,7 @@ class CachingMeshDiscoveryTests {
 	@Test
 	void listDueForRefreshShouldBeServedAtOnceWhileItIsRefreshedInTheBackground() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
-		CountingDiscoveryClient slow = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.1"))) {
-
-			@Override
-			public List<ServiceInstance> getInstances(String serviceId) {
-				if (calls() >= 1) {
-					awaitQuietly(release);
-				}
-				return super.getInstances(serviceId);
-			}
-
-		};
+		CountingDiscoveryClient slow = blockedAfterFirstCall(release);
 		CachingMeshDiscovery cache = cache(slow);
 		List<ServiceInstance> first = cache.getInstances("inventory");
 		slow.instances(List.of(instance("10.0.0.3")));
@@ -98,17 +88,7 @@ class CachingMeshDiscoveryTests {
 	@Test
 	void evictionShouldKeepServingTheHeldListUntilTheNewOneIsIn() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
-		CountingDiscoveryClient slow = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.1"))) {
-
-			@Override
-			public List<ServiceInstance> getInstances(String serviceId) {
-				if (calls() >= 1) {
-					awaitQuietly(release);
-				}
-				return super.getInstances(serviceId);
-			}
-
-		};
+		CountingDiscoveryClient slow = blockedAfterFirstCall(release);
 		CachingMeshDiscovery cache = cache(slow);
 		List<ServiceInstance> first = cache.getInstances("inventory");
 		slow.instances(List.of(instance("10.0.0.3")));
@@ -245,6 +225,21 @@ class CachingMeshDiscoveryTests {
 		cache.evict("inventory");
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.source.calls() == 2);
 		assertThat(cache.getInstances("inventory")).extracting(ServiceInstance::getHost).containsExactly("10.0.0.5");
+	}
+
+	/** A source of 10.0.0.1 whose calls after the first wait for the latch. */
+	private static CountingDiscoveryClient blockedAfterFirstCall(CountDownLatch release) {
+		return new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.1"))) {
+
+			@Override
+			public List<ServiceInstance> getInstances(String serviceId) {
+				if (calls() >= 1) {
+					awaitQuietly(release);
+				}
+				return super.getInstances(serviceId);
+			}
+
+		};
 	}
 
 	private CachingMeshDiscovery cache(DiscoveryClient client) {
