@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import io.datapunk.mesh.test.FreePorts;
 import io.lettuce.core.RedisClient;
@@ -221,6 +223,13 @@ public final class TestRedisServer implements BeforeAllCallback, AfterAllCallbac
 			command.add("--requirepass");
 			command.add(this.password);
 		}
+		if (majorVersion(this.executable) >= 7) {
+			// Redis 7 refuses DEBUG (used by sleep()) unless asked to allow it: a
+			// Debian or Homebrew redis-server on the PATH would fail the slow-Redis
+			// tests without this.
+			command.add("--enable-debug-command");
+			command.add("local");
+		}
 		this.process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
 			.start();
@@ -261,6 +270,24 @@ public final class TestRedisServer implements BeforeAllCallback, AfterAllCallbac
 		}
 		catch (IOException ex) {
 			return false;
+		}
+	}
+
+	/**
+	 * Return the major version a {@code redis-server} binary reports
+	 * ({@code Redis server v=7.0.15 sha=...}), or 0 if it cannot be told.
+	 */
+	static int majorVersion(File executable) {
+		try {
+			Process version = new ProcessBuilder(executable.getAbsolutePath(), "--version").redirectErrorStream(true)
+				.start();
+			String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+			waitFor(version);
+			Matcher matcher = Pattern.compile("v=(\\d+)\\.").matcher(output);
+			return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+		}
+		catch (IOException | NumberFormatException ex) {
+			return 0;
 		}
 	}
 
