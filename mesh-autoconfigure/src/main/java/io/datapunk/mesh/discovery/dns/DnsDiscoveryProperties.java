@@ -47,13 +47,14 @@ public class DnsDiscoveryProperties {
 	/**
 	 * Shortest time an answer is kept before it is asked again, whatever its TTL (Consul
 	 * answers with a TTL of 0 unless told otherwise); also the wait before a failed
-	 * lookup is tried again.
+	 * lookup is tried again. Between 100ms and 1d.
 	 */
 	@PositiveDuration
 	private Duration minTtl = Duration.ofSeconds(1);
 
 	/**
-	 * Longest time an answer is kept before it is asked again, whatever its TTL.
+	 * Longest time an answer is kept before it is asked again, whatever its TTL. Between
+	 * 100ms and 1d.
 	 */
 	@PositiveDuration
 	private Duration maxTtl = Duration.ofSeconds(60);

@@ -33,12 +33,25 @@ record DnsResolverSettings(List<InetSocketAddress> servers, Duration timeout, Du
 	private static final Duration TIMEOUT_TICK = Duration.ofSeconds(1);
 
 	/**
+	 * Shortest min-ttl (and max-ttl): at most ten queries a second per service, also when
+	 * the answers carry a TTL of 0 and when lookups fail.
+	 */
+	static final Duration MIN_TTL_FLOOR = Duration.ofMillis(100);
+
+	/** Longest min-ttl and max-ttl: an answer is asked again at least once a day. */
+	static final Duration MAX_TTL_CEILING = Duration.ofDays(1);
+
+	/**
 	 * Check and resolve the configuration.
 	 * @param properties the configuration
 	 * @return the settings
 	 * @throws InvalidMeshPropertyException if a setting breaks a rule
 	 */
 	static DnsResolverSettings of(DnsDiscoveryProperties properties) {
+		// Consul answers with a TTL of 0: min-ttl is then the time between two queries
+		// per service, and 1ms would mean about 1,000 queries a second for each.
+		requireWithin("mesh.discovery.dns.min-ttl", properties.getMinTtl(), MIN_TTL_FLOOR, MAX_TTL_CEILING, "'1s'");
+		requireWithin("mesh.discovery.dns.max-ttl", properties.getMaxTtl(), MIN_TTL_FLOOR, MAX_TTL_CEILING, "'60s'");
 		if (properties.getMinTtl().compareTo(properties.getMaxTtl()) > 0) {
 			throw new InvalidMeshPropertyException("mesh.discovery.dns.min-ttl", format(properties.getMinTtl()),
 					"must not be longer than mesh.discovery.dns.max-ttl (" + format(properties.getMaxTtl()) + ")",
@@ -50,11 +63,22 @@ record DnsResolverSettings(List<InetSocketAddress> servers, Duration timeout, Du
 				properties.getIdleTimeout());
 	}
 
+	private static void requireWithin(String property, Duration value, Duration floor, Duration ceiling,
+			String example) {
+		if (value.compareTo(floor) < 0 || value.compareTo(ceiling) > 0) {
+			throw new InvalidMeshPropertyException(property, format(value),
+					"must be between " + format(floor) + " and " + format(ceiling), example);
+		}
+	}
+
 	/**
 	 * Format a duration as it is usually written in properties, such as {@code 90s}.
 	 */
 	private static String format(Duration duration) {
 		long millis = duration.toMillis();
+		if (duration.toNanos() % 1_000_000 != 0 && millis < 1000) {
+			return duration.toNanos() + "ns";
+		}
 		return (millis % 1000 == 0) ? (millis / 1000) + "s" : millis + "ms";
 	}
 
