@@ -8,21 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.datapunk.mesh.discovery.CompositeMeshDiscovery;
 import io.datapunk.mesh.discovery.DiscoveryResult;
+import io.datapunk.mesh.discovery.LookupDeadline;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * {@link MeshDiscovery} that caches instance lists in two tiers in front of a
@@ -54,6 +54,13 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	private static final long CLOCK_SKEW_TOLERANCE_MILLIS = 5_000;
 
 	private static final Log logger = LogFactory.getLog(CachingMeshDiscovery.class);
+
+	/**
+	 * Longest a look-up may take before it is interrupted (background refreshes) or no
+	 * longer waited for (a call that found another call's look-up under way): far more
+	 * than the sources' own waits (Consul's first answer, DNS, Redis).
+	 */
+	static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(10);
 
 	/** How far behind the clock a hit may see the time. */
 	static final Duration TICK = Duration.ofMillis(5);
@@ -87,7 +94,7 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	 */
 	private final AtomicLong evictions = new AtomicLong();
 
-	private final ThreadPoolExecutor refresher;
+	private final RefreshExecutor refresher;
 
 	/**
 	 * Create a cache with the tier in the JVM only.
@@ -111,15 +118,7 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 		this.refreshAfter = properties.getNearTtl().minus(properties.getRefreshAhead()).toMillis();
 		this.maxStale = properties.getMaxStale().toMillis();
 		this.sharedTtl = properties.getRedis().getTtl().toMillis();
-		this.refresher = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(1024),
-				daemonThreads());
-		this.refresher.allowCoreThreadTimeOut(true);
-	}
-
-	private static CustomizableThreadFactory daemonThreads() {
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("mesh-cache-refresh-");
-		threads.setDaemon(true);
-		return threads;
+		this.refresher = new RefreshExecutor(REFRESH_TIMEOUT);
 	}
 
 	@Override
@@ -198,8 +197,9 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 		CompletableFuture<NearEntry> mine = new CompletableFuture<>();
 		CompletableFuture<NearEntry> running = this.loading.putIfAbsent(serviceId, mine);
 		if (running != null) {
-			// Another caller is looking the same service up: one look-up is enough.
-			return running.join();
+			// Another caller is looking the same service up: one look-up is enough, but
+			// it may hang; wait no longer than this call's deadline allows.
+			return awaitOther(running, previous);
 		}
 		try {
 			NearEntry loaded = fetchAndKeep(serviceId, previous);
@@ -215,13 +215,37 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 		}
 	}
 
+	private NearEntry awaitOther(CompletableFuture<NearEntry> running, NearEntry previous) {
+		Duration wait = LookupDeadline.cap(REFRESH_TIMEOUT);
+		try {
+			return running.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+		}
+		catch (TimeoutException ex) {
+			// Not in time: this call goes on with what is held, if anything.
+		}
+		long now = this.clock.millis();
+		return (previous != null) ? previous
+				: new NearEntry(List.of(), List.of(), now, "source", this.source.describeSources(), false, now, now);
+	}
+
 	private void refreshInBackground(String serviceId, NearEntry entry) {
 		try {
 			this.refresher.execute(() -> {
 				try {
 					load(serviceId, entry);
 				}
-				catch (RuntimeException ex) {
+				catch (Throwable ex) {
 					logger.warn("Background refresh of the instances of '" + serviceId + "' failed: " + ex);
 				}
 				finally {
@@ -268,6 +292,9 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 			this.counters.redisMisses.increment();
 		}
 		DiscoveryResult result = this.source.lookup(serviceId);
+		if (!result.failed() && result.stale()) {
+			return staleFromSource(serviceId, result, previous, sharedList, now);
+		}
 		if (!result.failed()) {
 			this.counters.sourceLoads.increment();
 			if (previous != null && previous.stale) {
@@ -284,6 +311,29 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 		}
 		this.counters.sourceFailures.increment();
 		return lastKnown(serviceId, result, previous, sharedList, now);
+	}
+
+	/**
+	 * Keep a list that a source answered from memory after losing its server: it is
+	 * served marked stale, with the time the server last answered as its fetch time,
+	 * until max-stale; it is never shared, so that the fetch time in the shared tier
+	 * stops advancing and other applications do not take it for a current list.
+	 */
+	private NearEntry staleFromSource(String serviceId, DiscoveryResult result, NearEntry previous,
+			SharedInstances sharedList, long now) {
+		long heardAt = now - result.staleAge().toMillis();
+		if (now - heardAt > this.maxStale) {
+			return lastKnown(serviceId, result, previous, sharedList, now);
+		}
+		this.counters.sourceStale.increment();
+		if (previous == null || !previous.stale) {
+			logger.warn("Discovery of '" + serviceId + "' has not heard from its server ("
+					+ result.staleSources().stream().map(DiscoveryResult.StaleSource::source).toList() + ") for "
+					+ (now - heardAt) + " ms; serving its last list marked stale, for at most " + this.maxStale / 1000
+					+ "s");
+		}
+		return entry(result.configured(), result.discovered(), heardAt, "source", this.source.describeSources(), true,
+				now);
 	}
 
 	private NearEntry lastKnown(String serviceId, DiscoveryResult result, NearEntry previous,
@@ -321,7 +371,7 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 
 	@Override
 	public void destroy() {
-		this.refresher.shutdownNow();
+		this.refresher.shutdown();
 		this.clock.stop();
 	}
 

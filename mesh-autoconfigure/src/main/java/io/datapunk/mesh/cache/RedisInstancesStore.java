@@ -2,6 +2,7 @@ package io.datapunk.mesh.cache;
 
 import java.time.Duration;
 
+import io.datapunk.mesh.discovery.LookupDeadline;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.scheduler.Schedulers;
@@ -48,16 +49,21 @@ final class RedisInstancesStore implements SharedInstancesStore {
 		}
 		long start = System.nanoTime();
 		String json;
+		// A call's first look-up waits for Redis no longer than the call's deadline.
+		Duration wait = LookupDeadline.cap(this.guard.timeout());
 		try {
 			json = this.redis.opsForValue()
 				.get(this.keyPrefix + serviceId)
 				.subscribeOn(Schedulers.boundedElastic())
-				.timeout(this.guard.timeout())
+				.timeout(wait)
 				.block();
 			this.guard.succeeded(start);
 		}
 		catch (RuntimeException ex) {
-			this.guard.failed(start, ex);
+			if (wait.equals(this.guard.timeout())) {
+				// Cut short by the call's deadline, Redis is not to blame.
+				this.guard.failed(start, ex);
+			}
 			counters.redisErrors.increment();
 			logger.debug("Could not read the instances of '" + serviceId + "' from Redis: " + ex);
 			return null;

@@ -11,6 +11,7 @@ import io.datapunk.mesh.ServiceNotFoundException;
 import io.datapunk.mesh.balancer.InstanceLoad;
 import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
+import io.datapunk.mesh.discovery.LookupDeadline;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.Deadline;
 import io.datapunk.mesh.resilience.FailureReasons;
@@ -125,7 +126,11 @@ final class MeshCall {
 
 	ClientHttpResponse run() {
 		String serviceId = this.service.serviceId();
-		List<ServiceInstance> instances = this.discovery.getInstances(serviceId);
+		List<ServiceInstance> instances;
+		// A first lookup may wait on a source: never past this call's deadline.
+		try (LookupDeadline.Scope lookup = LookupDeadline.within(this.deadline.remaining())) {
+			instances = this.discovery.getInstances(serviceId);
+		}
 		if (instances.isEmpty()) {
 			throw new ServiceNotFoundException(serviceId, this.discovery.describeSources());
 		}

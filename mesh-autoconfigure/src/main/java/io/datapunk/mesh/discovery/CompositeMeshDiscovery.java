@@ -1,5 +1,6 @@
 package io.datapunk.mesh.discovery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -67,16 +68,25 @@ public class CompositeMeshDiscovery implements MeshDiscovery {
 		List<ServiceInstance> configured = List.of();
 		List<ServiceInstance> discovered = new ArrayList<>();
 		List<String> failed = List.of();
+		List<DiscoveryResult.StaleSource> stale = List.of();
 		for (DiscoveryClient client : this.clients) {
 			List<ServiceInstance> instances;
+			Duration staleFor;
 			try {
 				instances = client.getInstances(serviceId);
+				staleFor = (client instanceof SourceFreshness freshness) ? freshness.staleFor(serviceId) : null;
 			}
-			catch (RuntimeException ex) {
+			catch (Throwable ex) {
+				// Any throwable, Errors included (a linkage error in a client library, an
+				// assertion): one broken client must not end the refresh of the others.
 				logFailure(client, serviceId, ex);
 				failed = (failed.isEmpty()) ? new ArrayList<>() : failed;
 				failed.add(client.description());
 				continue;
+			}
+			if (staleFor != null && instances != null && !instances.isEmpty()) {
+				stale = (stale.isEmpty()) ? new ArrayList<>() : stale;
+				stale.add(new DiscoveryResult.StaleSource(client.description(), staleFor));
 			}
 			if (client instanceof StaticDiscoveryClient) {
 				configured = (instances != null) ? instances : List.of();
@@ -85,7 +95,8 @@ public class CompositeMeshDiscovery implements MeshDiscovery {
 				discovered.addAll(instances);
 			}
 		}
-		return new DiscoveryResult(configured, DiscoveryResult.withoutDuplicates(discovered), List.copyOf(failed));
+		return new DiscoveryResult(configured, DiscoveryResult.withoutDuplicates(discovered), List.copyOf(failed),
+				List.copyOf(stale));
 	}
 
 	private static List<ServiceInstance> instancesOf(DiscoveryClient client, String serviceId) {
@@ -93,13 +104,13 @@ public class CompositeMeshDiscovery implements MeshDiscovery {
 			List<ServiceInstance> instances = client.getInstances(serviceId);
 			return (instances != null) ? instances : List.of();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			logFailure(client, serviceId, ex);
 			return List.of();
 		}
 	}
 
-	private static void logFailure(DiscoveryClient client, String serviceId, RuntimeException ex) {
+	private static void logFailure(DiscoveryClient client, String serviceId, Throwable ex) {
 		logger.warn("Discovery client '" + client.description() + "' failed to list instances of '" + serviceId + "': "
 				+ ex);
 	}

@@ -1,5 +1,6 @@
 package io.datapunk.mesh.discovery;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,10 +18,46 @@ import org.springframework.cloud.client.ServiceInstance;
  * @param discovered the instances the discovery clients returned, duplicates dropped
  * @param failedSources the descriptions of the discovery clients that failed, empty if
  * none did
+ * @param staleSources the discovery clients that answered with a list they kept but that
+ * have not heard from their server lately ({@link SourceFreshness}), with the age of that
+ * list; empty if every answer is current
  * @since 0.1.0
  */
 public record DiscoveryResult(List<ServiceInstance> configured, List<ServiceInstance> discovered,
-		List<String> failedSources) {
+		List<String> failedSources, List<StaleSource> staleSources) {
+
+	/**
+	 * Create a result in which every answer is current.
+	 * @param configured the static instances
+	 * @param discovered the instances the discovery clients returned
+	 * @param failedSources the descriptions of the discovery clients that failed
+	 */
+	public DiscoveryResult(List<ServiceInstance> configured, List<ServiceInstance> discovered,
+			List<String> failedSources) {
+		this(configured, discovered, failedSources, List.of());
+	}
+
+	/**
+	 * Tell whether the discovered list is not current: some client answered with a list
+	 * it kept from before it lost its server. Such a list may be served, marked stale,
+	 * but never stored or shared as fresh.
+	 * @return {@code true} if some answer is stale
+	 */
+	public boolean stale() {
+		return !this.staleSources.isEmpty();
+	}
+
+	/**
+	 * Return the age of the oldest stale answer.
+	 * @return the age, {@link Duration#ZERO} if every answer is current
+	 */
+	public Duration staleAge() {
+		Duration oldest = Duration.ZERO;
+		for (StaleSource source : this.staleSources) {
+			oldest = (source.age().compareTo(oldest) > 0) ? source.age() : oldest;
+		}
+		return oldest;
+	}
 
 	/**
 	 * Tell whether discovery failed for this service: some client failed and no other
@@ -69,6 +106,16 @@ public record DiscoveryResult(List<ServiceInstance> configured, List<ServiceInst
 			}
 		}
 		return unique;
+	}
+
+	/**
+	 * A discovery client whose answer was its last known list rather than a current one.
+	 *
+	 * @param source the description of the client
+	 * @param age the time since the client's server last answered
+	 */
+	public record StaleSource(String source, Duration age) {
+
 	}
 
 }

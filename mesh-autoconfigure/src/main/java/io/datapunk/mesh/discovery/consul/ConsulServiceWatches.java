@@ -1,36 +1,43 @@
 package io.datapunk.mesh.discovery.consul;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.datapunk.mesh.config.ServiceNames;
+import io.datapunk.mesh.discovery.LookupDeadline;
 import io.datapunk.mesh.discovery.ServiceInstancesChangedEvent;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * The Consul watches of the services this application calls: one blocking query loop per
- * service, started for the services of {@code mesh.services} at startup and for any other
- * service at its first lookup. Never lists the whole catalog. Publishes a
- * {@link ServiceInstancesChangedEvent} when a service's passing instances change, and
- * reports each watch's {@link ConsulWatchStatus}. Thread-safe; a lookup of a watched
- * service reads a map and a volatile field.
+ * The Consul watches of the services this application calls: one chain of blocking
+ * queries per service, all sent and answered on {@value #WATCH_THREADS} threads (no
+ * thread waits while Consul holds a query), started for the services of
+ * {@code mesh.services} at startup and for any other service at its first lookup. Never
+ * lists the whole catalog. Publishes a {@link ServiceInstancesChangedEvent} when a
+ * service's passing instances change, and reports each watch's {@link ConsulWatchStatus}.
+ * Thread-safe; a lookup of a watched service reads a map and a volatile field.
  *
  * @since 0.1.0
  */
 public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 
 	static final String ORIGIN = "consul";
+
+	/** Threads that send the queries of every watch and handle their answers. */
+	static final int WATCH_THREADS = 2;
 
 	private final ConsulApi api;
 
@@ -42,11 +49,11 @@ public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 
 	private final ConcurrentMap<String, ServiceWatch> watches = new ConcurrentHashMap<>();
 
-	private final ExecutorService threads = Executors.newCachedThreadPool((task) -> {
-		Thread thread = new Thread(task);
-		thread.setDaemon(true);
-		return thread;
-	});
+	/**
+	 * The threads of every watch: they send the queries and handle the answers, and never
+	 * wait while Consul holds a query, so a few serve any number of services.
+	 */
+	private final ScheduledThreadPoolExecutor threads;
 
 	private final Set<String> startupServices;
 
@@ -61,12 +68,17 @@ public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 		this.settings = settings;
 		this.events = events;
 		this.clock = clock;
+		CustomizableThreadFactory factory = new CustomizableThreadFactory("mesh-consul-watch-");
+		factory.setDaemon(true);
+		this.threads = new ScheduledThreadPoolExecutor(WATCH_THREADS, factory);
+		this.threads.setRemoveOnCancelPolicy(true);
 	}
 
 	/**
 	 * Return the passing instances of a service, starting its watch if it has none yet. A
 	 * first lookup waits for Consul's first answer, at most
-	 * {@code mesh.discovery.consul.watch.first-answer-timeout}; later ones never wait.
+	 * {@code mesh.discovery.consul.watch.first-answer-timeout} and never past the
+	 * deadline of the call it serves ({@link LookupDeadline}); later ones never wait.
 	 * @param serviceId a service name
 	 * @return the last known passing instances
 	 * @throws IllegalStateException if Consul never answered for the service, so that
@@ -79,7 +91,7 @@ public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 				return List.of();
 			}
 			watch = watch(serviceId);
-			watch.awaitFirstAnswer(this.settings.getFirstAnswerTimeout());
+			watch.awaitFirstAnswer(LookupDeadline.cap(this.settings.getFirstAnswerTimeout()));
 		}
 		if (!watch.hasAnswered()) {
 			// Not "no instances": unknown. The discovery cache then serves what it knew
@@ -98,13 +110,26 @@ public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 	 */
 	ServiceWatch watch(String serviceId) {
 		return this.watches.computeIfAbsent(serviceId, (id) -> {
-			ServiceWatch watch = new ServiceWatch(id, this.api, this.settings, this.clock, this::changed);
-			this.threads.execute(() -> {
-				Thread.currentThread().setName("mesh-consul-watch-" + id);
-				watch.run();
-			});
+			ServiceWatch watch = new ServiceWatch(id, this.api, this.settings, this.clock, this::changed, this.threads);
+			try {
+				this.threads.execute(watch::start);
+			}
+			catch (RejectedExecutionException ex) {
+				// Shut down: the watch never answers.
+			}
 			return watch;
 		});
+	}
+
+	/**
+	 * Return how long Consul has not answered the watch of a service.
+	 * @param serviceId the service
+	 * @return {@code null} if the service is not watched or its list is current,
+	 * otherwise the age of its list
+	 */
+	public Duration staleFor(String serviceId) {
+		ServiceWatch watch = this.watches.get(serviceId);
+		return (watch != null) ? watch.staleFor() : null;
 	}
 
 	private void changed(String serviceId) {

@@ -1,7 +1,9 @@
 package io.datapunk.mesh.discovery.consul;
 
+import java.time.Duration;
 import java.util.List;
 
+import io.datapunk.mesh.discovery.SourceFreshness;
 import io.datapunk.mesh.discovery.SupersedingDiscoveryClient;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -15,7 +17,7 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
  *
  * @since 0.1.0
  */
-public class ConsulWatchDiscoveryClient implements SupersedingDiscoveryClient {
+public class ConsulWatchDiscoveryClient implements SupersedingDiscoveryClient, SourceFreshness {
 
 	private static final String CONSUL_DISCOVERY_CLIENT = "org.springframework.cloud.consul.discovery.ConsulDiscoveryClient";
 
@@ -37,6 +39,17 @@ public class ConsulWatchDiscoveryClient implements SupersedingDiscoveryClient {
 	@Override
 	public List<ServiceInstance> getInstances(String serviceId) {
 		return this.watches.instances(serviceId);
+	}
+
+	/**
+	 * Return how long Consul has not answered the watch of a service, so that a list kept
+	 * from before Consul went away is never taken for a current one.
+	 * @param serviceId the service
+	 * @return {@code null} while the list is current, otherwise its age
+	 */
+	@Override
+	public Duration staleFor(String serviceId) {
+		return this.watches.staleFor(serviceId);
 	}
 
 	/**

@@ -5,7 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -15,16 +20,21 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.cloud.client.ServiceInstance;
 
 /**
- * The watch of one service: a loop of blocking queries for its passing instances, run on
- * its own thread, that keeps the last answer. Readers get the last list without waiting
- * or locking (one volatile read); when a query fails the list is kept, marked stale, and
- * the loop tries again after a growing wait.
- *
+ * The watch of one service: a chain of blocking queries for its passing instances that
+ * keeps the last answer. No thread waits while Consul holds a query: each query is sent
+ * asynchronously, and its answer, handled on the shared scheduler, sends the next one (at
+ * once, or after a growing wait when it failed). Readers get the last list without
+ * waiting or locking (one volatile read); when a query fails the list is kept, marked
+ * stale, and {@link #staleFor()} says how long Consul has not answered.
+ * <p>
+ * Whatever goes wrong while a query is sent or its answer handled (an exception or an
+ * {@link Error}, from the HTTP client, the parsing or a listener) counts as a failed
+ * query: the watch always goes on until {@link #stop()}.
  * <p>
  * Consul's rules for blocking queries are followed: an index that goes backwards resets
  * the watch to index 0, and an index below 1 is never sent.
  */
-final class ServiceWatch implements Runnable {
+final class ServiceWatch {
 
 	private static final Log logger = LogFactory.getLog(ServiceWatch.class);
 
@@ -38,30 +48,38 @@ final class ServiceWatch implements Runnable {
 
 	private final Consumer<String> onChange;
 
+	private final ScheduledExecutorService scheduler;
+
+	/** How long a query may stay unanswered before the list counts as stale. */
+	private final long quietLimitNanos;
+
 	private final CountDownLatch firstAnswer = new CountDownLatch(1);
 
-	private volatile State state = new State(List.of(), 0, false, null, null);
+	private volatile State state = new State(List.of(), 0, false, null, 0, null);
 
 	private volatile boolean running = true;
 
-	private volatile Thread thread;
+	/** Failed queries in a row; only the chain of queries (one at a time) touches it. */
+	private int failures;
 
 	/** Whether the next query must be sent without an index; guarded by this. */
 	private boolean resync;
 
-	/**
-	 * Whether a query is in flight, so that an interrupt reaches only it; guarded by
-	 * this.
-	 */
-	private boolean querying;
+	/** Counts the queries sent, so that the answer of one a resync dropped is ignored. */
+	private long generation;
+
+	/** The query in flight; guarded by this. */
+	private CompletableFuture<ConsulApi.HealthAnswer> inFlight;
 
 	ServiceWatch(String serviceId, ConsulApi api, MeshConsulProperties.Watch settings, Clock clock,
-			Consumer<String> onChange) {
+			Consumer<String> onChange, ScheduledExecutorService scheduler) {
 		this.serviceId = serviceId;
 		this.api = api;
 		this.settings = settings;
 		this.clock = clock;
 		this.onChange = onChange;
+		this.scheduler = scheduler;
+		this.quietLimitNanos = ConsulApi.queryTimeout(settings.getWait()).toNanos();
 	}
 
 	/**
@@ -83,71 +101,129 @@ final class ServiceWatch implements Runnable {
 	}
 
 	/**
+	 * Return how long Consul has not answered: {@code null} while the list is current
+	 * (the last query succeeded and the one in flight is not overdue), otherwise the time
+	 * since the last answer.
+	 */
+	Duration staleFor() {
+		State state = this.state;
+		if (state.lastAnswer == null) {
+			return null;
+		}
+		long quiet = Math.max(0, System.nanoTime() - state.lastAnswerNanos);
+		return (!state.fresh || quiet > this.quietLimitNanos) ? Duration.ofNanos(quiet) : null;
+	}
+
+	/**
 	 * Wait, at most the given time, until the first query has been answered or has
 	 * failed.
 	 * @param timeout longest wait
 	 */
 	void awaitFirstAnswer(Duration timeout) {
+		if (timeout.isZero() || timeout.isNegative()) {
+			return;
+		}
 		try {
-			this.firstAnswer.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			this.firstAnswer.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
 	}
 
-	@Override
-	public void run() {
-		this.thread = Thread.currentThread();
-		int failures = 0;
-		while (this.running) {
-			try {
-				long index;
-				synchronized (this) {
-					State state = this.state;
-					// After a failure or a resync, ask at once rather than block: the
-					// list
-					// is fresh again as soon as Consul answers.
-					index = (state.fresh && !this.resync) ? state.index : 0;
-					this.resync = false;
-					this.querying = true;
-				}
-				long start = System.nanoTime();
-				ConsulApi.HealthAnswer answer;
-				try {
-					answer = this.api.passingInstances(this.serviceId, index, this.settings.getWait());
-				}
-				finally {
-					synchronized (this) {
-						this.querying = false;
-					}
-					// A resync's interrupt is meant for the query only.
-					Thread.interrupted();
-				}
-				accept(answer, index);
-				failures = 0;
-				if (index > 0 && answer.index() == index
-						&& System.nanoTime() - start < this.settings.getMinBackoff().toNanos()) {
-					// A blocking query that returns at once with the same index would
-					// spin.
-					sleep(this.settings.getMinBackoff());
-				}
-			}
-			catch (RuntimeException ex) {
-				if (!this.running) {
+	/**
+	 * Send the first query.
+	 */
+	void start() {
+		query();
+	}
+
+	private void query() {
+		if (!this.running) {
+			return;
+		}
+		long index;
+		long sent;
+		synchronized (this) {
+			State state = this.state;
+			// After a failure or a resync, ask at once rather than block: the list is
+			// fresh again as soon as Consul answers.
+			index = (state.fresh && !this.resync) ? state.index : 0;
+			this.resync = false;
+			sent = ++this.generation;
+		}
+		long start = System.nanoTime();
+		CompletableFuture<ConsulApi.HealthAnswer> answer;
+		try {
+			answer = this.api.passingInstancesAsync(this.serviceId, index, this.settings.getWait());
+		}
+		catch (Throwable ex) {
+			answer = CompletableFuture.failedFuture(ex);
+		}
+		synchronized (this) {
+			this.inFlight = answer;
+		}
+		// Handled on the scheduler, never on the thread that sent the query: no chain of
+		// failures grows the stack, and the HTTP client's threads only move bytes.
+		answer.whenCompleteAsync((result, failure) -> completed(sent, index, start, result, failure), this::execute);
+	}
+
+	private void completed(long sent, long index, long start, ConsulApi.HealthAnswer answer, Throwable failure) {
+		try {
+			synchronized (this) {
+				if (sent != this.generation) {
+					// A resync sent a newer query; this answer is outdated.
 					return;
 				}
-				if (ex instanceof ConsulCallException call && call.isInterrupted()) {
-					continue;
-				}
-				failures++;
-				fail(ex, failures);
-				sleep(Backoffs.next(failures, this.settings.getMinBackoff(), this.settings.getMaxBackoff()));
+				this.inFlight = null;
 			}
-			finally {
-				this.firstAnswer.countDown();
+			if (!this.running) {
+				return;
+			}
+			if (failure != null) {
+				failed(unwrap(failure));
+				return;
+			}
+			accept(answer, index);
+			this.failures = 0;
+			if (index > 0 && answer.index() == index
+					&& System.nanoTime() - start < this.settings.getMinBackoff().toNanos()) {
+				// A blocking query that returns at once with the same index would spin.
+				schedule(this.settings.getMinBackoff());
+			}
+			else {
+				execute(this::query);
 			}
 		}
+		catch (Throwable ex) {
+			// An answer that could not be handled (a listener that threw, an Error):
+			// the watch goes on as after a failed query.
+			failed(ex);
+		}
+		finally {
+			this.firstAnswer.countDown();
+		}
+	}
+
+	private void failed(Throwable ex) {
+		if (!this.running) {
+			return;
+		}
+		if (ex instanceof CancellationException || (ex instanceof ConsulCallException call && call.isInterrupted())) {
+			execute(this::query);
+			return;
+		}
+		this.failures++;
+		try {
+			fail(ex, this.failures);
+		}
+		finally {
+			schedule(Backoffs.next(this.failures, this.settings.getMinBackoff(), this.settings.getMaxBackoff()));
+		}
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
 
 	/**
@@ -155,12 +231,20 @@ final class ServiceWatch implements Runnable {
 	 * agent is known to have restarted without its data, whose index started again below
 	 * the watch's (Consul would otherwise hold the query for its whole wait).
 	 */
-	synchronized void resync() {
-		this.resync = true;
-		Thread thread = this.thread;
-		if (this.querying && thread != null) {
-			thread.interrupt();
+	void resync() {
+		CompletableFuture<ConsulApi.HealthAnswer> dropped;
+		synchronized (this) {
+			this.resync = true;
+			dropped = this.inFlight;
+			if (dropped == null) {
+				// Between queries: the next one is sent without an index.
+				return;
+			}
+			this.inFlight = null;
+			this.generation++;
 		}
+		dropped.cancel(true);
+		execute(this::query);
 	}
 
 	private void accept(ConsulApi.HealthAnswer answer, long sentIndex) {
@@ -171,7 +255,7 @@ final class ServiceWatch implements Runnable {
 		long next = (index < sentIndex) ? 0 : Math.max(index, 1);
 		boolean changed = !sameInstances(previous.instances, answer.instances());
 		List<ServiceInstance> instances = changed ? answer.instances() : previous.instances;
-		this.state = new State(instances, next, true, this.clock.instant(), null);
+		this.state = new State(instances, next, true, this.clock.instant(), System.nanoTime(), null);
 		if (!previous.fresh && previous.error != null) {
 			logger.info("Consul watch of '" + this.serviceId + "' answered again; its list is fresh");
 		}
@@ -185,12 +269,14 @@ final class ServiceWatch implements Runnable {
 		}
 	}
 
-	private void fail(RuntimeException ex, int failures) {
+	private void fail(Throwable ex, int failures) {
 		State previous = this.state;
-		this.state = new State(previous.instances, previous.index, false, previous.lastAnswer, ex.getMessage());
+		String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
+		this.state = new State(previous.instances, previous.index, false, previous.lastAnswer, previous.lastAnswerNanos,
+				error);
 		if (failures == 1) {
 			logger.warn("Consul watch of '" + this.serviceId + "' failed; serving the last known "
-					+ previous.instances.size() + " instances as stale until Consul answers: " + ex.getMessage());
+					+ previous.instances.size() + " instances as stale until Consul answers: " + error);
 		}
 	}
 
@@ -210,21 +296,34 @@ final class ServiceWatch implements Runnable {
 		return true;
 	}
 
-	private void sleep(Duration wait) {
+	private void schedule(Duration wait) {
 		try {
-			Thread.sleep(wait.toMillis());
+			this.scheduler.schedule(this::query, wait.toNanos(), TimeUnit.NANOSECONDS);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		catch (RejectedExecutionException ex) {
+			// Shut down: the watch ends.
+			this.running = false;
+		}
+	}
+
+	private void execute(Runnable task) {
+		try {
+			this.scheduler.execute(task);
+		}
+		catch (RejectedExecutionException ex) {
 			this.running = false;
 		}
 	}
 
 	void stop() {
 		this.running = false;
-		Thread thread = this.thread;
-		if (thread != null) {
-			thread.interrupt();
+		CompletableFuture<ConsulApi.HealthAnswer> query;
+		synchronized (this) {
+			query = this.inFlight;
+			this.inFlight = null;
+		}
+		if (query != null) {
+			query.cancel(true);
 		}
 	}
 
@@ -235,7 +334,8 @@ final class ServiceWatch implements Runnable {
 				state.instances.size(), state.error);
 	}
 
-	private record State(List<ServiceInstance> instances, long index, boolean fresh, Instant lastAnswer, String error) {
+	private record State(List<ServiceInstance> instances, long index, boolean fresh, Instant lastAnswer,
+			long lastAnswerNanos, String error) {
 
 	}
 

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.datapunk.mesh.config.ServiceNames;
 import io.datapunk.mesh.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.discovery.SourceFreshness;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.xbill.DNS.Resolver;
@@ -37,20 +38,23 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * Answers are cached for their TTL, bounded by {@code min-ttl} and {@code max-ttl}, and
  * renewed in the background shortly before they expire, so a call never waits for DNS
  * once a service has been looked up: only calls made within {@code timeout} of a
- * service's first lookup wait for its answer, until then at most (if it is late they get
- * no instances from DNS; the lookup goes on in the background). When a lookup fails (no
- * answer, a server error) the last answer keeps being served, marked stale, and the
- * lookup is tried again every {@code min-ttl}. A name that does not exist, or has no
- * records, gives no instances. A service that no call asked for during
- * {@code idle-timeout} is no longer renewed. A change of a service's instances is
- * published as a {@link ServiceInstancesChangedEvent}.
+ * service's first lookup wait for its answer, until then at most (and never past the
+ * call's own deadline, {@link io.datapunk.mesh.discovery.LookupDeadline}) (if it is late
+ * they get no instances from DNS; the lookup goes on in the background). When a lookup
+ * fails (no answer, a server error) the last answer keeps being served, marked stale, and
+ * the lookup is tried again every {@code min-ttl}; {@link #staleFor(String)} tells a
+ * cache how old that answer is. A name that does not exist, or has no records, gives no
+ * instances. A service that no call asked for during {@code idle-timeout} is no longer
+ * renewed. A change of a service's instances is published as a
+ * {@link ServiceInstancesChangedEvent}.
  * <p>
  * Thread-safe: calls read a concurrent map and a volatile list; one background thread
  * renews the answers.
  *
  * @since 0.1.0
  */
-public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSingleton, DisposableBean {
+public class DnsDiscoveryClient
+		implements DiscoveryClient, SourceFreshness, SmartInitializingSingleton, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(DnsDiscoveryClient.class);
 
@@ -136,6 +140,18 @@ public class DnsDiscoveryClient implements DiscoveryClient, SmartInitializingSin
 			throw new IllegalStateException("DNS has not answered for service '" + entry.serviceId() + "' yet");
 		}
 		return instances;
+	}
+
+	/**
+	 * Return how long DNS has not answered for a service whose last answer is still
+	 * served: after a failed lookup, or when a renewal is overdue.
+	 * @param serviceId the service
+	 * @return {@code null} while its answer is current, otherwise the answer's age
+	 */
+	@Override
+	public Duration staleFor(String serviceId) {
+		DnsServiceEntry entry = this.entries.get(serviceId);
+		return (entry != null) ? entry.staleFor(this.clock.instant(), this.settings.lookupTime()) : null;
 	}
 
 	@Override

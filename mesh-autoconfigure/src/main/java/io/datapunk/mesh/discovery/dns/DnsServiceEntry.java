@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.datapunk.mesh.discovery.LookupDeadline;
 import org.xbill.DNS.Name;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -98,7 +99,9 @@ final class DnsServiceEntry {
 	 * however many calls come meanwhile, none waits beyond it.
 	 */
 	List<ServiceInstance> awaitFirstAnswer() {
-		long wait = this.firstAnswerWaitEnd - System.nanoTime();
+		// Nor past the deadline of the call being served.
+		long wait = LookupDeadline.cap(Duration.ofNanos(Math.max(0, this.firstAnswerWaitEnd - System.nanoTime())))
+			.toNanos();
 		if (wait > 0) {
 			try {
 				this.firstAnswer.get(wait, TimeUnit.NANOSECONDS);
@@ -155,6 +158,27 @@ final class DnsServiceEntry {
 			return false;
 		}
 		return !now.isBefore(this.lastUsed.plus(idleTimeout));
+	}
+
+	/**
+	 * Return how long DNS has not answered for the service: {@code null} while the last
+	 * answer is current (the last lookup succeeded and the next is not overdue),
+	 * otherwise the time since the last answer.
+	 * @param now now
+	 * @param lookupTime the longest a lookup may take, past which a renewal is overdue
+	 */
+	Duration staleFor(Instant now, Duration lookupTime) {
+		Instant updated = this.updatedAt;
+		Instant expires = this.expiresAt;
+		if (updated == null) {
+			return null;
+		}
+		boolean overdue = expires != null && now.isAfter(expires.plus(lookupTime));
+		if (this.staleSince == null && !overdue) {
+			return null;
+		}
+		Duration age = Duration.between(updated, now);
+		return age.isNegative() ? Duration.ZERO : age;
 	}
 
 	boolean isStale() {

@@ -96,7 +96,7 @@ public final class ConsulTestServer implements AutoCloseable {
 
 	private synchronized void bind(int port) {
 		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
 			server.createContext("/", this::handle);
 			this.executor = Executors.newCachedThreadPool((task) -> {
 				Thread thread = new Thread(task, "consul-test-http");
