@@ -59,9 +59,9 @@ class StaleSourceCacheTests {
 		assertThat(state.fetchedAt()).isEqualTo(this.clock.instant().minusSeconds(20));
 		assertThat(state.age()).isEqualTo(Duration.ofSeconds(20));
 		assertThat(this.written).hasSize(1);
-		// Past max-stale since the server last answered: no longer served.
+		// Past max-stale (1 min) since the server last answered: no longer served.
+		this.clock.advance(Duration.ofSeconds(41));
 		this.source.staleFor = Duration.ofSeconds(61);
-		this.clock.advance(Duration.ofSeconds(6));
 		assertThat(cache.getInstances("inventory")).isEmpty();
 		assertThat(this.written).hasSize(1);
 		// The server answers again: fresh, and shared.
