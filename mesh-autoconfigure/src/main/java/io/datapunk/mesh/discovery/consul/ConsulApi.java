@@ -9,10 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -20,14 +17,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
-import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
@@ -85,7 +77,7 @@ class ConsulApi implements AutoCloseable {
 	 */
 	HealthAnswer passingInstances(String serviceId, long index, Duration wait) {
 		HttpResponse<String> response = call("GET", healthPath(serviceId, index, wait), null, queryTimeout(wait));
-		return new HealthAnswer(parseIndex(response), toInstances(serviceId, response.body()));
+		return new HealthAnswer(parseIndex(response), ConsulInstances.parse(serviceId, response.body()));
 	}
 
 	/**
@@ -113,7 +105,7 @@ class ConsulApi implements AutoCloseable {
 					throw error;
 				}
 				this.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-				return new HealthAnswer(parseIndex(response), toInstances(serviceId, response.body()));
+				return new HealthAnswer(parseIndex(response), ConsulInstances.parse(serviceId, response.body()));
 			});
 	}
 
@@ -264,50 +256,6 @@ class ConsulApi implements AutoCloseable {
 		catch (NumberFormatException ex) {
 			return 0;
 		}
-	}
-
-	private static List<ServiceInstance> toInstances(String serviceId, String body) {
-		JsonArray entries = JsonParser.parseString(body).getAsJsonArray();
-		List<ServiceInstance> instances = new ArrayList<>(entries.size());
-		for (JsonElement element : entries) {
-			JsonObject entry = element.getAsJsonObject();
-			JsonObject service = entry.getAsJsonObject("Service");
-			String address = text(service, "Address");
-			if (address == null || address.isEmpty()) {
-				address = text(entry.getAsJsonObject("Node"), "Address");
-			}
-			Map<String, String> metadata = new HashMap<>();
-			JsonElement meta = service.get("Meta");
-			if (meta != null && meta.isJsonObject()) {
-				meta.getAsJsonObject().entrySet().forEach((e) -> {
-					if (!e.getValue().isJsonNull()) {
-						metadata.put(e.getKey(), e.getValue().getAsString());
-					}
-				});
-			}
-			boolean secure = "true".equals(metadata.get("secure")) || hasTag(service, "secure=true");
-			instances.add(new DefaultServiceInstance(text(service, "ID"), serviceId, address,
-					service.get("Port").getAsInt(), secure, Map.copyOf(metadata)));
-		}
-		return List.copyOf(instances);
-	}
-
-	private static boolean hasTag(JsonObject service, String tag) {
-		JsonElement tags = service.get("Tags");
-		if (tags == null || !tags.isJsonArray()) {
-			return false;
-		}
-		for (JsonElement element : tags.getAsJsonArray()) {
-			if (tag.equals(element.getAsString())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static String text(JsonObject object, String name) {
-		JsonElement element = (object != null) ? object.get(name) : null;
-		return (element != null && !element.isJsonNull()) ? element.getAsString() : null;
 	}
 
 	private static String encode(String segment) {

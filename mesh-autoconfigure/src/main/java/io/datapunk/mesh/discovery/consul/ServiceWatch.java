@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -253,7 +252,7 @@ final class ServiceWatch {
 		// Consul: an index that went backwards (agent restart, snapshot restore) resets
 		// the watch; an index below 1 must not be sent back.
 		long next = (index < sentIndex) ? 0 : Math.max(index, 1);
-		boolean changed = !sameInstances(previous.instances, answer.instances());
+		boolean changed = !ConsulInstances.same(previous.instances, answer.instances());
 		List<ServiceInstance> instances = changed ? answer.instances() : previous.instances;
 		this.state = new State(instances, next, true, this.clock.instant(), System.nanoTime(), null);
 		if (!previous.fresh && previous.error != null) {
@@ -278,22 +277,6 @@ final class ServiceWatch {
 			logger.warn("Consul watch of '" + this.serviceId + "' failed; serving the last known "
 					+ previous.instances.size() + " instances as stale until Consul answers: " + error);
 		}
-	}
-
-	private static boolean sameInstances(List<ServiceInstance> a, List<ServiceInstance> b) {
-		if (a.size() != b.size()) {
-			return false;
-		}
-		for (int i = 0; i < a.size(); i++) {
-			ServiceInstance x = a.get(i);
-			ServiceInstance y = b.get(i);
-			if (!Objects.equals(x.getInstanceId(), y.getInstanceId()) || !Objects.equals(x.getHost(), y.getHost())
-					|| x.getPort() != y.getPort() || x.isSecure() != y.isSecure()
-					|| !Objects.equals(x.getMetadata(), y.getMetadata())) {
-				return false;
-			}
-		}
-		return true;
 	}
 
 	private void schedule(Duration wait) {
