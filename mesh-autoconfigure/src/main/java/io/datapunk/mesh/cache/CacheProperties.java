@@ -111,8 +111,8 @@ public class CacheProperties {
 		private String prefix = "mesh";
 
 		/**
-		 * Time a list fetched from a discovery source is served from Redis to every
-		 * application instance before one of them looks it up again.
+		 * Time added to max-stale to make the lifetime of a shared list in Redis. A
+		 * shared list is only a fallback while this application's sources fail.
 		 */
 		@NotNull
 		@PositiveDuration
