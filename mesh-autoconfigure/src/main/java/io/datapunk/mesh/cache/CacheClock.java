@@ -2,6 +2,7 @@ package io.datapunk.mesh.cache;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +14,11 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * machines the mesh was measured on, more than the rest of a hit, so in production one
  * daemon thread reads it every few milliseconds and a hit reads that value; times to live
  * are seconds, so a few milliseconds late is nothing. Tests read their clock directly.
- * Thread-safe.
+ * <p>
+ * Times to live, refreshes and ages are monotonic milliseconds (a ticker such as
+ * {@code System::nanoTime}), so that a wall clock stepped back neither keeps a list
+ * forever nor makes it look new; the wall clock only stamps the fetch times that people
+ * and other application instances read. Thread-safe.
  *
  * @author datapunk mesh team
  */
@@ -21,52 +26,96 @@ final class CacheClock {
 
 	private final Clock clock;
 
+	private final LongSupplier nanoTicker;
+
 	private final ScheduledExecutorService ticker;
 
 	private volatile long millis;
 
-	private CacheClock(Clock clock, ScheduledExecutorService ticker) {
+	private CacheClock(Clock clock, LongSupplier nanoTicker, ScheduledExecutorService ticker) {
 		this.clock = clock;
+		this.nanoTicker = nanoTicker;
 		this.ticker = ticker;
-		this.millis = clock.millis();
+		this.millis = millis();
 	}
 
 	/**
-	 * Return a clock that reads the given one at each call.
+	 * Return a clock that reads the given one at each call, for times of both kinds.
 	 */
 	static CacheClock direct(Clock clock) {
-		return new CacheClock(clock, null);
+		return direct(clock, () -> clock.millis() * 1_000_000L);
+	}
+
+	/**
+	 * Return a clock that reads the given ones at each call.
+	 * @param clock the wall clock
+	 * @param nanoTicker monotonic nanoseconds
+	 */
+	static CacheClock direct(Clock clock, LongSupplier nanoTicker) {
+		return new CacheClock(clock, nanoTicker, null);
 	}
 
 	/**
 	 * Return a clock that reads the given one every period, on a daemon thread, until
-	 * {@link #stop()}.
+	 * {@link #stop()}, for times of both kinds.
 	 */
 	static CacheClock ticking(Clock clock, Duration period) {
+		return ticking(clock, () -> clock.millis() * 1_000_000L, period);
+	}
+
+	/**
+	 * Return a clock that reads the ticker every period, on a daemon thread, until
+	 * {@link #stop()}.
+	 * @param clock the wall clock
+	 * @param nanoTicker monotonic nanoseconds
+	 * @param period how often the ticker is read for hits
+	 */
+	static CacheClock ticking(Clock clock, LongSupplier nanoTicker, Duration period) {
 		CustomizableThreadFactory threads = new CustomizableThreadFactory("mesh-cache-clock-");
 		threads.setDaemon(true);
 		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(threads);
-		CacheClock cacheClock = new CacheClock(clock, ticker);
+		CacheClock cacheClock = new CacheClock(clock, nanoTicker, ticker);
 		ticker.scheduleAtFixedRate(cacheClock::tick, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
 		return cacheClock;
 	}
 
 	private void tick() {
-		this.millis = this.clock.millis();
+		this.millis = millis();
 	}
 
 	/**
-	 * Return the time for a cache hit: at most one period behind when ticking.
+	 * Return the monotonic time for a cache hit: at most one period behind when ticking.
 	 */
 	long coarseMillis() {
-		return (this.ticker != null) ? this.millis : this.clock.millis();
+		return (this.ticker != null) ? this.millis : millis();
 	}
 
 	/**
-	 * Return the exact time, for times to live, fetch times and ages.
+	 * Return the exact monotonic time, for times to live, fetch times kept and ages.
 	 */
 	long millis() {
+		return Math.floorDiv(this.nanoTicker.getAsLong(), 1_000_000L);
+	}
+
+	/**
+	 * Return the wall-clock time, for fetch times shown and shared.
+	 */
+	long wallMillis() {
 		return this.clock.millis();
+	}
+
+	/**
+	 * Turn a monotonic time into a wall-clock one, as of now.
+	 */
+	long toWallMillis(long monotonicMillis) {
+		return wallMillis() - (millis() - monotonicMillis);
+	}
+
+	/**
+	 * Turn a wall-clock time (another host's, say) into a monotonic one, as of now.
+	 */
+	long toMonotonicMillis(long wallMillis) {
+		return millis() - (wallMillis() - wallMillis);
 	}
 
 	void stop() {

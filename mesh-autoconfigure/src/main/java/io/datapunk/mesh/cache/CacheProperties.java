@@ -111,8 +111,8 @@ public class CacheProperties {
 		private String prefix = "mesh";
 
 		/**
-		 * Time a list fetched from a discovery source is served from Redis to every
-		 * application instance before one of them looks it up again.
+		 * Time added to max-stale to make the lifetime of a shared list in Redis. A
+		 * shared list is only a fallback while this application's sources fail.
 		 */
 		@NotNull
 		@PositiveDuration
@@ -133,12 +133,28 @@ public class CacheProperties {
 		@PositiveDuration
 		private Duration retryAfter = Duration.ofSeconds(5);
 
+		/**
+		 * Secret key (at least 16 characters, the same on every application sharing the
+		 * prefix) with which instance lists and events in Redis are signed (HMAC-SHA256);
+		 * when set, unsigned or badly signed ones are refused. Without it, anyone who can
+		 * write to Redis can redirect calls while discovery fails.
+		 */
+		private String signingKey;
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+		public String getSigningKey() {
+			return this.signingKey;
+		}
+
+		public void setSigningKey(String signingKey) {
+			this.signingKey = signingKey;
 		}
 
 		public String getPrefix() {

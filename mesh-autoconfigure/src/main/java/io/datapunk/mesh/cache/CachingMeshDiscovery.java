@@ -27,17 +27,21 @@ import org.springframework.cloud.client.ServiceInstance;
 /**
  * {@link MeshDiscovery} that caches instance lists in two tiers in front of a
  * {@link CompositeMeshDiscovery}: in the JVM for {@code near-ttl}, and in a shared tier
- * (Redis) for {@code redis.ttl}, so that the application instances of a mesh ask their
- * discovery sources once between them.
+ * (Redis), which is a fallback only.
  * <p>
  * A call that finds its service in the JVM tier returns that list at once, without I/O,
  * lock or allocation; when the list is due for refresh ({@code refresh-ahead} before it
  * expires) the call also starts one background refresh, and the list is served until that
  * refresh ends even if it expires meanwhile, so that callers in steady use never wait for
  * one. Only a call that finds nothing (a first call, or one after a service went unused
- * for near-ttl) looks the list up itself: in the shared tier, then from the sources. When
- * the sources fail, the last list known in either tier (at most {@code max-stale} old) is
- * served and reported stale with its age.
+ * for near-ttl) looks the list up itself, from the sources.
+ * <p>
+ * The sources are the authority: a list in the shared tier, which anyone who can write to
+ * Redis may have put there, is used only while this application has no list of its own
+ * from them (a cold start while they fail, or its own list older than {@code max-stale}),
+ * is reported stale, and never makes an instance its own last list knew as secure a
+ * plain-http one. When the sources fail, this application's own last list (at most
+ * {@code max-stale} old) is served and reported stale with its age.
  * <p>
  * Static instances ({@code mesh.services.<name>.instances}) never go to the shared tier:
  * they are this application's own configuration, which other applications sharing the
@@ -81,8 +85,6 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 
 	private final long maxStale;
 
-	private final long sharedTtl;
-
 	private final Map<String, NearEntry> near = new ConcurrentHashMap<>();
 
 	private final Map<String, CompletableFuture<NearEntry>> loading = new ConcurrentHashMap<>();
@@ -100,7 +102,7 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	 * Create a cache with the tier in the JVM only.
 	 * @param source the lookup to cache
 	 * @param properties the cache settings; those of Redis are not used
-	 * @param clock the clock of times to live and ages
+	 * @param clock the clock of times to live and ages, and of fetch times
 	 */
 	public CachingMeshDiscovery(CompositeMeshDiscovery source, CacheProperties properties, Clock clock) {
 		this(source, SharedInstancesStore.NONE, properties, "local", CacheClock.ticking(clock, TICK));
@@ -117,7 +119,6 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 		this.nearTtl = properties.getNearTtl().toMillis();
 		this.refreshAfter = properties.getNearTtl().minus(properties.getRefreshAhead()).toMillis();
 		this.maxStale = properties.getMaxStale().toMillis();
-		this.sharedTtl = properties.getRedis().getTtl().toMillis();
 		this.refresher = new RefreshExecutor(REFRESH_TIMEOUT);
 	}
 
@@ -184,9 +185,10 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	 */
 	public DiscoveryCacheStatistics statistics() {
 		long now = this.clock.millis();
+		long wallNow = this.clock.wallMillis();
 		List<CachedServiceState> services = this.near.entrySet()
 			.stream()
-			.map((entry) -> entry.getValue().toState(entry.getKey(), now))
+			.map((entry) -> entry.getValue().toState(entry.getKey(), now, wallNow))
 			.sorted(Comparator.comparing(CachedServiceState::serviceId))
 			.toList();
 		return new DiscoveryCacheStatistics(this.counters.near(), this.counters.redis(), this.counters.source(),
@@ -275,25 +277,11 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 
 	private NearEntry fetch(String serviceId, NearEntry previous) {
 		long now = this.clock.millis();
-		SharedInstances sharedList = null;
-		if (this.sharing) {
-			sharedList = this.shared.read(serviceId, this.counters);
-			// Another host's clock wrote fetchedAt: a time well ahead of ours is not
-			// believed (the list is then only a last known one), or a writer with a fast
-			// clock would keep its list fresh for everyone, long after it died.
-			long written = (sharedList != null) ? sharedList.fetchedAt().toEpochMilli() : 0;
-			long sharedFetchedAt = Math.min(written, now);
-			if (sharedList != null && written - now <= CLOCK_SKEW_TOLERANCE_MILLIS
-					&& now - sharedFetchedAt < this.sharedTtl) {
-				this.counters.redisHits.increment();
-				return entry(this.source.configuredInstances(serviceId), sharedList.instances(), sharedFetchedAt,
-						"redis", sharedList.source(), false, now);
-			}
-			this.counters.redisMisses.increment();
-		}
+		// This application's own sources are the authority: they are asked first, every
+		// time, and a shared list is never preferred to what they answer.
 		DiscoveryResult result = this.source.lookup(serviceId);
 		if (!result.failed() && result.stale()) {
-			return staleFromSource(serviceId, result, previous, sharedList, now);
+			return staleFromSource(serviceId, result, previous, now);
 		}
 		if (!result.failed()) {
 			this.counters.sourceLoads.increment();
@@ -302,15 +290,17 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 			}
 			if (this.sharing && !result.discovered().isEmpty()) {
 				// An empty answer is not shared: other applications may know the service
-				// from their own configuration.
-				this.shared.write(new SharedInstances(serviceId, result.discovered(), Instant.ofEpochMilli(now),
-						this.source.describeSources(), this.origin));
+				// from their own configuration. Stamped in wall-clock time, the only time
+				// hosts share.
+				this.shared.write(new SharedInstances(serviceId, result.discovered(),
+						Instant.ofEpochMilli(this.clock.wallMillis()), this.source.describeSources(), this.origin),
+						this.counters);
 			}
 			return entry(result.configured(), result.discovered(), now, "source", this.source.describeSources(), false,
 					now);
 		}
 		this.counters.sourceFailures.increment();
-		return lastKnown(serviceId, result, previous, sharedList, now);
+		return lastKnown(serviceId, result, previous, now);
 	}
 
 	/**
@@ -320,10 +310,10 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	 * stops advancing and other applications do not take it for a current list.
 	 */
 	private NearEntry staleFromSource(String serviceId, DiscoveryResult result, NearEntry previous,
-			SharedInstances sharedList, long now) {
+			long now) {
 		long heardAt = now - result.staleAge().toMillis();
 		if (now - heardAt > this.maxStale) {
-			return lastKnown(serviceId, result, previous, sharedList, now);
+			return lastKnown(serviceId, result, previous, now);
 		}
 		this.counters.sourceStale.increment();
 		if (previous == null || !previous.stale) {
@@ -336,19 +326,33 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 				now);
 	}
 
-	private NearEntry lastKnown(String serviceId, DiscoveryResult result, NearEntry previous,
-			SharedInstances sharedList, long now) {
-		long previousAt = (previous != null) ? previous.fetchedAt : Long.MIN_VALUE;
-		long sharedAt = (sharedList != null) ? Math.min(sharedList.fetchedAt().toEpochMilli(), now) : Long.MIN_VALUE;
+	/**
+	 * Pick the list served while the sources fail: this application's own last list if it
+	 * has one within max-stale, else (a cold start, or its own list too old) the shared
+	 * one, which is only a fallback.
+	 */
+	private NearEntry lastKnown(String serviceId, DiscoveryResult result, NearEntry previous, long now) {
 		NearEntry known = null;
-		if (previous != null && previousAt >= sharedAt && now - previousAt <= this.maxStale) {
-			known = entry(result.configured(), previous.discovered, previousAt, previous.tier, previous.source, true,
-					now);
+		boolean ownList = previous != null && !"redis".equals(previous.tier);
+		if (ownList && now - previous.fetchedAt <= this.maxStale) {
+			known = entry(result.configured(), previous.discovered, previous.fetchedAt, previous.tier, previous.source,
+					true, now);
 		}
-		else if (sharedList != null && now - sharedAt <= this.maxStale) {
-			this.counters.redisStale.increment();
-			known = entry(result.configured(), sharedList.instances(), sharedAt, "redis", sharedList.source(), true,
-					now);
+		else {
+			SharedInstances sharedList = readShared(serviceId, now);
+			long sharedAt = (sharedList != null) ? sharedList.fetchedAt().toEpochMilli() : Long.MIN_VALUE;
+			long previousAt = (previous != null) ? previous.fetchedAt : Long.MIN_VALUE;
+			if (sharedList != null && sharedAt >= previousAt && now - sharedAt <= this.maxStale) {
+				this.counters.redisHits.increment();
+				this.counters.redisStale.increment();
+				List<ServiceInstance> instances = SecureInstances.noWeakerThan(sharedList.instances(),
+						(previous != null) ? previous.discovered : List.of());
+				known = entry(result.configured(), instances, sharedAt, "redis", sharedList.source(), true, now);
+			}
+			else if (previous != null && now - previousAt <= this.maxStale) {
+				known = entry(result.configured(), previous.discovered, previousAt, previous.tier, previous.source,
+						true, now);
+			}
 		}
 		if (known == null) {
 			logger.warn("Discovery of '" + serviceId + "' failed (" + String.join(", ", result.failedSources())
@@ -358,9 +362,33 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 		this.counters.sourceStale.increment();
 		if (previous == null || !previous.stale) {
 			logger.warn("Discovery of '" + serviceId + "' failed (" + String.join(", ", result.failedSources())
-					+ "); serving its last known instances, " + (now - known.fetchedAt) + " ms old");
+					+ "); serving its last known instances (" + known.tier + "), " + (now - known.fetchedAt)
+					+ " ms old");
 		}
 		return known;
+	}
+
+	/**
+	 * Read the shared list of a service, if sharing. Another host's clock wrote its fetch
+	 * time: a time ahead of ours (beyond a small skew) is not believed at all, or a
+	 * writer could make its list look newer than any source saw; a time a little ahead
+	 * counts as now. The list returned carries its fetch time in this cache's monotonic
+	 * milliseconds, as the entries of the JVM tier do.
+	 */
+	private SharedInstances readShared(String serviceId, long now) {
+		if (!this.sharing) {
+			return null;
+		}
+		SharedInstances sharedList = this.shared.read(serviceId, this.counters);
+		long wallNow = this.clock.wallMillis();
+		if (sharedList == null || sharedList.fetchedAt().toEpochMilli() - wallNow > CLOCK_SKEW_TOLERANCE_MILLIS) {
+			this.counters.redisMisses.increment();
+			return null;
+		}
+		// Kept in this cache's monotonic time, as of now.
+		long fetchedAt = now - Math.max(0, wallNow - sharedList.fetchedAt().toEpochMilli());
+		return new SharedInstances(serviceId, sharedList.instances(), Instant.ofEpochMilli(fetchedAt),
+				sharedList.source(), sharedList.origin());
 	}
 
 	private NearEntry entry(List<ServiceInstance> configured, List<ServiceInstance> discovered, long fetchedAt,

@@ -14,10 +14,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 
@@ -50,7 +53,7 @@ public class DiscoveryCacheAutoConfiguration {
 		checkRefreshAhead(properties);
 		CachingMeshDiscovery cache = new CachingMeshDiscovery(source,
 				shared.getIfAvailable(() -> SharedInstancesStore.NONE), properties, origin.id(),
-				CacheClock.ticking(Clock.systemUTC(), CachingMeshDiscovery.TICK));
+				CacheClock.ticking(Clock.systemUTC(), System::nanoTime, CachingMeshDiscovery.TICK));
 		events.ifAvailable((channel) -> channel.addInstancesChangedListener(cache::evict));
 		return cache;
 	}
@@ -73,6 +76,18 @@ public class DiscoveryCacheAutoConfiguration {
 	@ConditionalOnMissingBean
 	MeshOrigin meshOrigin(MeshSettings settings) {
 		return MeshOrigin.create(settings);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class SigningKeySanitizerConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "meshSigningKeySanitizer")
+		SanitizingFunction meshSigningKeySanitizer() {
+			return new SigningKeySanitizer();
+		}
+
 	}
 
 	private static void checkRefreshAhead(CacheProperties properties) {

@@ -85,6 +85,14 @@ final class MeshEventCodec {
 				expires);
 	}
 
+	/**
+	 * Refuse a message too long to be an event, signature included, before anything else
+	 * is done with it.
+	 */
+	static void checkLength(String message) {
+		require(message != null && message.length() <= MAX_LENGTH + 64, "longer than " + MAX_LENGTH + " characters");
+	}
+
 	private static void require(boolean condition, String rule) {
 		if (!condition) {
 			throw new IllegalArgumentException(rule);

@@ -2,6 +2,8 @@ package io.datapunk.mesh.cache;
 
 import java.time.Duration;
 
+import io.datapunk.mesh.config.InvalidMeshPropertyException;
+
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 
@@ -15,15 +17,30 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
  * @param guard the time limit and breaker of every command
  * @param prefix the prefix of keys and channel
  * @param origin this application instance's id in events and shared values
+ * @param signer signs and checks lists and events ({@link MessageSigner#NONE} without a
+ * signing key)
  * @author datapunk mesh team
  */
 record MeshRedis(ReactiveRedisConnectionFactory connections, ReactiveStringRedisTemplate template, RedisGuard guard,
-		String prefix, String origin) {
+		String prefix, String origin, MessageSigner signer) {
 
 	static MeshRedis create(ReactiveRedisConnectionFactory connections, CacheProperties properties, String origin) {
 		CacheProperties.Redis redis = properties.getRedis();
 		return new MeshRedis(connections, new ReactiveStringRedisTemplate(connections),
-				new RedisGuard(redis.getTimeout(), redis.getRetryAfter()), redis.getPrefix(), origin);
+				new RedisGuard(redis.getTimeout(), redis.getRetryAfter()), redis.getPrefix(), origin,
+				signer(redis.getSigningKey()));
+	}
+
+	private static MessageSigner signer(String key) {
+		if (key != null && key.strip().length() < MessageSigner.MIN_KEY_LENGTH) {
+			// The value itself is a secret: only its length is told.
+			throw new InvalidMeshPropertyException("mesh.cache.redis.signing-key",
+					"(hidden, " + key.length() + " characters)",
+					"must be at least " + MessageSigner.MIN_KEY_LENGTH + " characters, the same on every application "
+							+ "sharing the Redis prefix",
+					"a random string of 32 or more characters from a secret store");
+		}
+		return MessageSigner.of(key);
 	}
 
 	Duration keyExpiry(CacheProperties properties) {

@@ -9,8 +9,9 @@ import org.springframework.cloud.client.ServiceInstance;
 
 /**
  * One service's list in the JVM tier: immutable but for the flag that lets one thread at
- * a time start its background refresh. Times are epoch milliseconds of the cache's clock,
- * so that a hit costs one clock read and two comparisons.
+ * a time start its background refresh. Times are monotonic milliseconds of the cache's
+ * clock ({@link CacheClock}), so that a hit costs one clock read and two comparisons, and
+ * a wall clock stepped back changes no time to live or age.
  *
  * @author datapunk mesh team
  */
@@ -67,9 +68,10 @@ final class NearEntry {
 		this.refreshing = 0;
 	}
 
-	CachedServiceState toState(String serviceId, long now) {
+	CachedServiceState toState(String serviceId, long now, long wallNow) {
+		long age = Math.max(0, now - this.fetchedAt);
 		return new CachedServiceState(serviceId, this.instances.size(), this.tier, this.source,
-				Instant.ofEpochMilli(this.fetchedAt), Duration.ofMillis(Math.max(0, now - this.fetchedAt)), this.stale);
+				Instant.ofEpochMilli(wallNow - age), Duration.ofMillis(age), this.stale);
 	}
 
 }

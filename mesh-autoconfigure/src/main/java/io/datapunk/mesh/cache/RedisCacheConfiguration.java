@@ -42,7 +42,8 @@ class RedisCacheConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RedisInstancesStore meshRedisInstancesStore(MeshRedis redis, CacheProperties properties) {
-		return new RedisInstancesStore(redis.template(), redis.guard(), redis.prefix(), redis.keyExpiry(properties));
+		return new RedisInstancesStore(redis.template(), redis.guard(), redis.prefix(), redis.keyExpiry(properties),
+				redis.signer());
 	}
 
 	@Bean
@@ -52,7 +53,7 @@ class RedisCacheConfiguration {
 			throw new IllegalStateException("The Redis connection factory must also be a RedisConnectionFactory");
 		}
 		return new RedisMeshEvents(connections, redis.template(), redis.guard(), redis.prefix(), redis.origin(),
-				Clock.systemUTC());
+				Clock.systemUTC(), redis.signer());
 	}
 
 }

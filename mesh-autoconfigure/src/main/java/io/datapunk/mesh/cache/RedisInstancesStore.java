@@ -12,17 +12,22 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 /**
  * The shared tier in Redis: one string key per service,
  * {@code <prefix>:instances:<service>}, holding the JSON of {@link InstancesCodec} and
- * expiring {@code redis.ttl + max-stale} after it was written (past {@code redis.ttl} it
- * serves only as the last known list when the sources fail). Every command is bounded by
- * the guard's timeout and skipped while the guard leaves Redis alone; reads and deletes
- * wait (deletes come from discovery events, never from calls), writes do not.
- * Thread-safe.
+ * expiring {@code redis.ttl + max-stale} after it was written; signed when a signing key
+ * is set, and then refused unless signed with it. A refused value is logged at most once
+ * a minute. Every command is bounded by the guard's timeout and skipped while the guard
+ * leaves Redis alone; reads and deletes wait (deletes come from discovery events, never
+ * from calls), writes do not. Thread-safe.
  *
  * @author datapunk mesh team
  */
 final class RedisInstancesStore implements SharedInstancesStore {
 
 	private static final Log logger = LogFactory.getLog(RedisInstancesStore.class);
+
+	/** At most one warning about refused values per this time. */
+	static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+
+	private static final String PURPOSE = "instances";
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -34,11 +39,18 @@ final class RedisInstancesStore implements SharedInstancesStore {
 
 	private final InstancesCodec codec = new InstancesCodec();
 
-	RedisInstancesStore(ReactiveStringRedisTemplate redis, RedisGuard guard, String prefix, Duration expiry) {
+	private final MessageSigner signer;
+
+	private final RateLimitedWarnings warnings;
+
+	RedisInstancesStore(ReactiveStringRedisTemplate redis, RedisGuard guard, String prefix, Duration expiry,
+			MessageSigner signer) {
 		this.redis = redis;
 		this.guard = guard;
 		this.keyPrefix = prefix + ":instances:";
 		this.expiry = expiry;
+		this.signer = signer;
+		this.warnings = new RateLimitedWarnings(logger, WARNING_INTERVAL, System::nanoTime);
 	}
 
 	@Override
@@ -72,20 +84,26 @@ final class RedisInstancesStore implements SharedInstancesStore {
 			return null;
 		}
 		try {
-			return this.codec.decode(serviceId, json);
+			return this.codec.decode(serviceId, this.signer.verify(PURPOSE, json));
 		}
 		catch (IllegalArgumentException ex) {
-			logger.warn("Ignored the instances of '" + serviceId + "' in Redis: " + ex.getMessage());
+			this.warnings.warn("refused list",
+					"Ignored the instances of '" + serviceId + "' in Redis: " + ex.getMessage());
 			return null;
 		}
 	}
 
 	@Override
 	public void write(SharedInstances instances) {
+		write(instances, null);
+	}
+
+	@Override
+	public void write(SharedInstances instances, CacheCounters counters) {
 		if (!this.guard.tryAcquire()) {
 			return;
 		}
-		String json = this.codec.encode(instances);
+		String json = this.signer.sign(PURPOSE, this.codec.encode(instances));
 		long start = System.nanoTime();
 		this.redis.opsForValue()
 			.set(this.keyPrefix + instances.serviceId(), json, this.expiry)
@@ -93,6 +111,9 @@ final class RedisInstancesStore implements SharedInstancesStore {
 			.timeout(this.guard.timeout())
 			.subscribe((done) -> this.guard.succeeded(start), (ex) -> {
 				this.guard.failed(start, ex);
+				if (counters != null) {
+					counters.redisErrors.increment();
+				}
 				logger.debug("Could not write the instances of '" + instances.serviceId() + "' to Redis: " + ex);
 			});
 	}

@@ -27,10 +27,11 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * The mesh events on Redis pub/sub, channel {@code <prefix>:events}: changed instance
  * lists, ejections and readmissions. Publishing hands the message to the Redis client and
  * returns; it is skipped while the guard leaves Redis alone. Each received message is
- * checked ({@link MeshEventCodec}); a bad one is dropped with one log line, one of this
- * application instance's own is ignored, an expired one is dropped. The subscription is
- * renewed on its own when Redis comes back (Lettuce resubscribes a reconnected
- * connection, the listener container retries one that could not be made). Thread-safe.
+ * checked ({@link MeshEventCodec}, and its signature with a signing key); a bad one is
+ * dropped with a warning logged at most once a minute, one of this application instance's
+ * own is ignored, an expired one is dropped. The subscription is renewed on its own when
+ * Redis comes back (Lettuce resubscribes a reconnected connection, the listener container
+ * retries one that could not be made). Thread-safe.
  *
  * @author datapunk mesh team
  */
@@ -38,6 +39,8 @@ final class RedisMeshEvents
 		implements MeshEventChannel, InstancesChangedChannel, MessageListener, SmartLifecycle, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(RedisMeshEvents.class);
+
+	private static final String PURPOSE = "event";
 
 	/** How long a change of an instance list is worth applying. */
 	private static final Duration CHANGE_VALIDITY = Duration.ofSeconds(30);
@@ -54,6 +57,10 @@ final class RedisMeshEvents
 
 	private final MeshEventCodec codec = new MeshEventCodec();
 
+	private final MessageSigner signer;
+
+	private final RateLimitedWarnings warnings;
+
 	private final RedisMessageListenerContainer container;
 
 	private final List<RemoteEjectionListener> listeners = new CopyOnWriteArrayList<>();
@@ -63,7 +70,9 @@ final class RedisMeshEvents
 	private volatile Thread subscriber;
 
 	RedisMeshEvents(RedisConnectionFactory connections, ReactiveStringRedisTemplate redis, RedisGuard guard,
-			String prefix, String origin, Clock clock) {
+			String prefix, String origin, Clock clock, MessageSigner signer) {
+		this.signer = signer;
+		this.warnings = new RateLimitedWarnings(logger, RedisInstancesStore.WARNING_INTERVAL, System::nanoTime);
 		this.redis = redis;
 		this.guard = guard;
 		this.channel = prefix + ":events";
@@ -112,7 +121,7 @@ final class RedisMeshEvents
 			logger.debug("Redis is left alone for now; not published: " + event);
 			return;
 		}
-		String message = this.codec.encode(event);
+		String message = this.signer.sign(PURPOSE, this.codec.encode(event));
 		long start = System.nanoTime();
 		// Sent from the calling thread: the guard lets nothing through before the first
 		// connection was made, and Lettuce keeps (and reconnects) that connection, so
@@ -130,10 +139,13 @@ final class RedisMeshEvents
 		String text = new String(message.getBody(), StandardCharsets.UTF_8);
 		MeshEvent event;
 		try {
-			event = this.codec.decode(text);
+			// The length is bounded before the signature is computed over it.
+			MeshEventCodec.checkLength(text);
+			event = this.codec.decode(this.signer.verify(PURPOSE, text));
 		}
 		catch (IllegalArgumentException ex) {
-			logger.warn("Dropped a mesh event from Redis channel '" + this.channel + "': " + ex.getMessage());
+			this.warnings.warn("refused event",
+					"Dropped a mesh event from Redis channel '" + this.channel + "': " + ex.getMessage());
 			return;
 		}
 		if (this.origin.equals(event.origin())) {

@@ -49,6 +49,16 @@ interface SharedInstancesStore {
 
 	void write(SharedInstances instances);
 
+	/**
+	 * Write a list, counting an error in the counters if the tier fails: the cache reads
+	 * the tier only when its sources fail, so its writes tell whether the tier works.
+	 * @param instances the list
+	 * @param counters where errors are counted
+	 */
+	default void write(SharedInstances instances, CacheCounters counters) {
+		write(instances);
+	}
+
 	void delete(String serviceId);
 
 	boolean isEnabled();

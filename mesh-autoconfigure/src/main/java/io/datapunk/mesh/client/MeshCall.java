@@ -205,7 +205,8 @@ final class MeshCall {
 			boolean serverError = status.is5xxServerError();
 			load.end(begun, serverError);
 			if (outliers != null) {
-				if (serverError) {
+				// Gateway failures (502, 503, 504) by default, not any 5xx.
+				if (outliers.countsAsFailure(status.value())) {
 					outliers.onFailure(instance);
 				}
 				else {

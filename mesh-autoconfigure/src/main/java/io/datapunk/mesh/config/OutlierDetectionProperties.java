@@ -21,7 +21,8 @@ public class OutlierDetectionProperties {
 	private Boolean enabled;
 
 	/**
-	 * Consecutive failures (connection errors, timeouts, 5xx) that eject an instance.
+	 * Consecutive failures (connection errors, timeouts, 502, 503 and 504 answers; every
+	 * 5xx with count-all-server-errors) that eject an instance.
 	 */
 	@Min(value = 1, message = "must be at least 1")
 	private Integer consecutiveFailures;
@@ -51,6 +52,21 @@ public class OutlierDetectionProperties {
 	 */
 	@Ratio
 	private Double panicThreshold;
+
+	/**
+	 * Whether every 5xx answer counts toward ejection, not only gateway failures (502,
+	 * 503, 504), as Envoy's consecutive 5xx does; a 500 is often an answer to one
+	 * request, not a sign of a sick instance.
+	 */
+	private Boolean countAllServerErrors;
+
+	public Boolean getCountAllServerErrors() {
+		return this.countAllServerErrors;
+	}
+
+	public void setCountAllServerErrors(Boolean countAllServerErrors) {
+		this.countAllServerErrors = countAllServerErrors;
+	}
 
 	public Boolean getEnabled() {
 		return this.enabled;

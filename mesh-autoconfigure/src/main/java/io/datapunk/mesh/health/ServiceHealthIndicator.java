@@ -5,14 +5,14 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
 /**
- * Health of one called service, with the counts behind the verdict. While none of its
- * instances is available or its circuit breaker is open, a critical service is
- * {@code DOWN}, and any other one {@link #UNAVAILABLE}: a status Spring Boot's
- * aggregation leaves out (as Resilience4j's {@code CIRCUIT_OPEN}), so that the
- * application's own health does not fall with a dependency it can do without. Otherwise
- * every application whose health check (Consul's, a load balancer's) reads
- * {@code /actuator/health} would be taken out of the mesh because a service it calls is
- * down, and two applications that call each other could never both come up.
+ * Health of one called service, with the counts behind the verdict. While it has no
+ * instance or its circuit breaker is open, a critical service is {@code DOWN}, and any
+ * other one {@link #UNAVAILABLE}: a status Spring Boot's aggregation leaves out (as
+ * Resilience4j's {@code CIRCUIT_OPEN}), so that the application's own health does not
+ * fall with a dependency it can do without. Otherwise every application whose health
+ * check (Consul's, a load balancer's) reads {@code /actuator/health} would be taken out
+ * of the mesh because a service it calls is down, and two applications that call each
+ * other could never both come up.
  *
  * @author datapunk mesh team
  */

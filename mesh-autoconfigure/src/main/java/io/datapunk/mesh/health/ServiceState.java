@@ -19,12 +19,16 @@ public record ServiceState(String serviceId, int instances, int available, int e
 		boolean critical) {
 
 	/**
-	 * Return whether calls to the service cannot succeed now: no instance is available,
-	 * or the breaker refuses calls.
+	 * Return whether calls to the service cannot succeed now: it has no instance, or the
+	 * breaker refuses calls. Ejected instances do not make it down: when too few
+	 * instances are left, calls go to all of them, ejected or not (panic mode), so a
+	 * service whose every instance is ejected (the only one of a small service, after a
+	 * few failures or one event from another application) still gets calls, and health
+	 * says what calls do.
 	 * @return {@code true} if the service is down
 	 */
 	public boolean isDown() {
-		return this.available == 0 || this.breaker == CircuitBreaker.State.OPEN
+		return this.instances == 0 || this.breaker == CircuitBreaker.State.OPEN
 				|| this.breaker == CircuitBreaker.State.FORCED_OPEN;
 	}
 

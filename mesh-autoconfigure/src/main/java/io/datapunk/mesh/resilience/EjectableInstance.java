@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The outlier state of one instance of a service, identified by its address: counting
  * failures, ejected until some instant, or readmitted (counting again). The failure count
  * is atomic and changes without a lock. Ejection and readmission happen only under the
- * owning {@link OutlierDetector}'s lock; {@link #ejectedUntil()} may be read without it.
+ * owning {@link OutlierDetector}'s lock; {@link #isEjectedAt(long)} may be read without
+ * it. Times are monotonic nanoseconds ({@code System.nanoTime()}), compared by
+ * difference.
  *
  * @author datapunk mesh team
  */
@@ -25,7 +27,10 @@ final class EjectableInstance {
 
 	private final AtomicInteger consecutiveFailures = new AtomicInteger();
 
-	private volatile Instant ejectedUntil;
+	/** Monotonic nanoseconds at which the ejection ends; meaningless unless ejected. */
+	private volatile long ejectedUntil;
+
+	private volatile boolean ejected;
 
 	// The fields below are guarded by the detector's lock.
 
@@ -33,7 +38,7 @@ final class EjectableInstance {
 
 	private int multiplier;
 
-	private Instant lastEjectionEnd;
+	private long lastEjectionEnd;
 
 	private int ejectionCount;
 
@@ -82,20 +87,28 @@ final class EjectableInstance {
 		return this.consecutiveFailures.get();
 	}
 
-	Instant ejectedUntil() {
+	boolean isEjected() {
+		return this.ejected;
+	}
+
+	/**
+	 * Return when the ejection ends, in monotonic nanoseconds; only while
+	 * {@link #isEjected()}.
+	 */
+	long ejectedUntil() {
 		return this.ejectedUntil;
 	}
 
-	boolean isEjectedAt(Instant now) {
-		Instant until = this.ejectedUntil;
-		return until != null && now.isBefore(until);
+	boolean isEjectedAt(long now) {
+		return this.ejected && now - this.ejectedUntil < 0;
 	}
 
-	Duration eject(Instant now, EjectionRules rules) {
+	Duration eject(long now, EjectionRules rules) {
 		this.multiplier = decayedMultiplier(now, rules) + 1;
 		this.ejectionCount = saturatedIncrement(this.ejectionCount);
-		this.ejectionTime = rules.ejectionTime(this.multiplier);
-		this.ejectedUntil = now.plus(this.ejectionTime);
+		this.ejectionTime = rules.jittered(rules.ejectionTime(this.multiplier));
+		this.ejectedUntil = now + this.ejectionTime.toNanos();
+		this.ejected = true;
 		this.remoteEjection = false;
 		return this.ejectionTime;
 	}
@@ -104,29 +117,33 @@ final class EjectableInstance {
 	 * Eject until a given time, as another application instance decided: the multiplier
 	 * of this instance's own ejections is left as it is.
 	 */
-	void ejectUntil(Instant now, Instant until) {
+	void ejectUntil(long now, long until) {
+		// An ejection of this detector's own that another one lengthens stays its own:
+		// a readmission from elsewhere must not lift it.
+		boolean ownEjection = this.ejected && !this.remoteEjection;
 		this.ejectionCount = saturatedIncrement(this.ejectionCount);
-		this.ejectionTime = Duration.between(now, until);
+		this.ejectionTime = Duration.ofNanos(until - now);
 		this.ejectedUntil = until;
-		this.remoteEjection = true;
+		this.ejected = true;
+		this.remoteEjection = !ownEjection;
 	}
 
 	boolean isRemoteEjection() {
 		return this.remoteEjection;
 	}
 
-	private int decayedMultiplier(Instant now, EjectionRules rules) {
+	private int decayedMultiplier(long now, EjectionRules rules) {
 		if (this.multiplier == 0) {
 			return 0;
 		}
 		// Counted from when the last ejection ended, not from when its end was noticed.
-		long quietPeriods = rules.baseEjectionTimesIn(Duration.between(this.lastEjectionEnd, now));
+		long quietPeriods = rules.baseEjectionTimesIn(Duration.ofNanos(now - this.lastEjectionEnd));
 		return (int) Math.max(0, this.multiplier - quietPeriods);
 	}
 
 	Duration readmit() {
 		this.lastEjectionEnd = this.ejectedUntil;
-		this.ejectedUntil = null;
+		this.ejected = false;
 		this.consecutiveFailures.set(0);
 		return this.ejectionTime;
 	}
@@ -151,9 +168,16 @@ final class EjectableInstance {
 		return this.forgotten;
 	}
 
-	InstanceOutlierState toState() {
-		Instant until = this.ejectedUntil;
-		return new InstanceOutlierState(this.address, this.consecutiveFailures.get(), until != null, until,
+	/**
+	 * Return the state, its end of ejection told in wall-clock time (for people and
+	 * events) from the monotonic one.
+	 * @param wallNow the wall-clock time now
+	 * @param now the monotonic time now
+	 */
+	InstanceOutlierState toState(Instant wallNow, long now) {
+		boolean isEjected = this.ejected;
+		Instant until = isEjected ? wallNow.plusNanos(this.ejectedUntil - now) : null;
+		return new InstanceOutlierState(this.address, this.consecutiveFailures.get(), isEjected, until,
 				this.ejectionCount);
 	}
 

@@ -87,7 +87,7 @@ final class EjectableInstances {
 		return instance.getHost().toLowerCase(Locale.ROOT);
 	}
 
-	private static String schemeOf(ServiceInstance instance) {
+	static String schemeOf(ServiceInstance instance) {
 		String scheme = instance.getScheme();
 		if (scheme != null) {
 			return scheme;

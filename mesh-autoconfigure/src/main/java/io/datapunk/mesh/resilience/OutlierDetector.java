@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -47,11 +48,17 @@ public final class OutlierDetector {
 
 	private static final Log logger = LogFactory.getLog(OutlierDetector.class);
 
+	private static final long READMISSION_SLACK_NANOS = 1_000_000;
+
 	private final String serviceId;
 
 	private final EjectionRules rules;
 
+	/** Wall-clock time: only for what people and other application instances read. */
 	private final Clock clock;
+
+	/** Monotonic nanoseconds: every duration the detector measures. */
+	private final LongSupplier ticker;
 
 	private final OutlierListener listener;
 
@@ -63,12 +70,15 @@ public final class OutlierDetector {
 	// Written under the lock.
 	private volatile int ejectedCount;
 
-	private volatile Instant nextReadmission = Instant.MAX;
+	// Monotonic nanoseconds; Long.MAX_VALUE when nothing is ejected.
+	private volatile long nextReadmission = Long.MAX_VALUE;
 
 	private long sweeps;
 
-	// Written by select.
+	// Written by select: the service's current list, as calls see it.
 	private volatile int knownInstances;
+
+	private volatile List<ServiceInstance> currentInstances = List.of();
 
 	private volatile boolean panicking;
 
@@ -107,33 +117,102 @@ public final class OutlierDetector {
 	public OutlierDetector(String serviceId, int consecutiveFailures, Duration baseEjectionTime,
 			Duration maxEjectionTime, double maxEjectionRatio, double panicThreshold, Clock clock,
 			OutlierListener listener) {
+		this(serviceId, new EjectionRules(consecutiveFailures, baseEjectionTime, maxEjectionTime, maxEjectionRatio,
+				panicThreshold), clock, nanosOf(clock), listener);
+	}
+
+	/**
+	 * Create a detector that measures ejections with a monotonic ticker and tells times
+	 * with a wall clock.
+	 * @param serviceId the service whose instances are watched
+	 * @param rules the validated settings
+	 * @param clock the wall clock, for the ends of ejections shown and shared
+	 * @param ticker monotonic nanoseconds, such as {@code System::nanoTime}, for every
+	 * duration
+	 * @param listener told of ejections and readmissions this detector decides
+	 */
+	OutlierDetector(String serviceId, EjectionRules rules, Clock clock, LongSupplier ticker, OutlierListener listener) {
 		Assert.hasText(serviceId, "serviceId must not be empty");
 		Assert.notNull(clock, "clock must not be null");
+		Assert.notNull(ticker, "ticker must not be null");
 		Assert.notNull(listener, "listener must not be null");
 		this.serviceId = serviceId;
-		this.rules = new EjectionRules(consecutiveFailures, baseEjectionTime, maxEjectionTime, maxEjectionRatio,
-				panicThreshold);
+		this.rules = rules;
 		this.clock = clock;
+		this.ticker = ticker;
 		this.listener = listener;
+	}
+
+	/**
+	 * A ticker read from a clock, for the public constructors: tests drive both with one
+	 * clock, and nothing then tells the two apart.
+	 */
+	private static LongSupplier nanosOf(Clock clock) {
+		Assert.notNull(clock, "clock must not be null");
+		return () -> {
+			Instant now = clock.instant();
+			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+		};
+	}
+
+	/**
+	 * Tell whether an answer with the given status counts as a failure of the instance
+	 * that gave it: a gateway failure (502, 503, 504) by default, any 5xx when configured
+	 * so. Any other answer counts as a success.
+	 * @param status the HTTP status code
+	 * @return {@code true} if {@link #onFailure} should be called for it
+	 */
+	public boolean countsAsFailure(int status) {
+		return this.rules.countsAsFailure(status);
 	}
 
 	/**
 	 * Eject an instance because another application instance ejected it, until the given
 	 * time but never longer than {@code maxEjectionTime} from now, and within the same
-	 * limit on the share of instances ejected. The listener is not told.
+	 * limit on the share of the current list ejected. Only an instance in the list calls
+	 * last saw ({@link #select}) is ejected; for any other address nothing is done or
+	 * kept. The listener is not told.
 	 * @param address the instance's address, {@code scheme://host:port}
 	 * @param until when the ejection ends
 	 * @return {@code true} if the instance is now ejected (or already was, until at least
 	 * then)
 	 */
 	public boolean applyEjection(URI address, Instant until) {
+		return applyEjection(address, until, null);
+	}
+
+	/**
+	 * Eject an instance because another application instance ejected it, as
+	 * {@link #applyEjection(URI, Instant)} does, checking it against a given current
+	 * list.
+	 * @param address the instance's address, {@code scheme://host:port}
+	 * @param until when the ejection ends
+	 * @param currentList the service's current list, as calls get it; {@code null} for
+	 * the list calls last saw here
+	 * @return {@code true} if the instance is now ejected (or already was, until at least
+	 * then)
+	 */
+	public boolean applyEjection(URI address, Instant until, List<ServiceInstance> currentList) {
 		ServiceInstance instance = RemoteInstances.of(this.serviceId, address);
-		Instant now = this.clock.instant();
-		Instant latest = now.plus(this.rules.maxEjectionTime());
-		Instant end = until.isAfter(latest) ? latest : until;
-		if (!end.isAfter(now)) {
+		List<ServiceInstance> list = (currentList != null) ? currentList : this.currentInstances;
+		if (!RemoteInstances.isIn(instance, list)) {
+			// Not an instance this application calls: nothing is stored for it.
 			return false;
 		}
+		// The other application instance's wall-clock end, as a time from now: only
+		// the remaining time is measured here, monotonically.
+		Duration remaining = Duration.between(this.clock.instant(), until);
+		if (remaining.compareTo(this.rules.maxEjectionTime()) > 0) {
+			remaining = this.rules.maxEjectionTime();
+		}
+		if (remaining.isNegative() || remaining.isZero()) {
+			return false;
+		}
+		// Jittered here too: every application instance that hears the event would
+		// otherwise readmit the instance at the same moment.
+		remaining = this.rules.jittered(remaining);
+		long now = this.ticker.getAsLong();
+		long end = now + remaining.toNanos();
 		EjectableInstance tracked = track(instance);
 		readmitDue(now);
 		this.lock.lock();
@@ -141,35 +220,36 @@ public final class OutlierDetector {
 			if (tracked.isForgotten()) {
 				return false;
 			}
-			Instant current = tracked.ejectedUntil();
-			if (current != null && !end.isAfter(current)) {
+			boolean ejected = tracked.isEjected();
+			if (ejected && end - tracked.ejectedUntil() <= 0) {
 				// Ejected here already, at least as long: a shorter ejection never cuts
 				// it.
 				return true;
 			}
-			if (current == null) {
-				if (this.ejectedCount >= maxEjections()) {
+			if (!ejected) {
+				if (this.ejectedCount >= this.rules.maxEjections(list.size())) {
 					return false;
 				}
 				this.ejectedCount = this.ejectedCount + 1;
 			}
 			tracked.ejectUntil(now, end);
-			if (end.isBefore(this.nextReadmission)) {
+			if (end < this.nextReadmission) {
 				this.nextReadmission = end;
 			}
 		}
 		finally {
 			this.lock.unlock();
 		}
-		logger.info("Ejected instance " + tracked.address() + " of service '" + this.serviceId + "' until " + end
-				+ ", as another application instance did");
+		logger.info("Ejected instance " + tracked.address() + " of service '" + this.serviceId + "' for "
+				+ format(remaining) + ", as another application instance did");
 		return true;
 	}
 
 	/**
-	 * Readmit an instance because another application instance readmitted it, unless this
-	 * instance's ejection lasts longer than the one that ended there (a newer ejection is
-	 * not cut short). The listener is not told.
+	 * Readmit an instance because another application instance readmitted it, if it was
+	 * ejected only because another one did and that ejection lasts no longer than the one
+	 * that ended there (a newer ejection is not cut short). An ejection this detector
+	 * decided is never lifted from elsewhere. The listener is not told.
 	 * @param address the instance's address, {@code scheme://host:port}
 	 * @param ejectedUntil when the ejection that ended was due to end
 	 * @return {@code true} if the instance was ejected and is now readmitted
@@ -181,8 +261,14 @@ public final class OutlierDetector {
 		}
 		this.lock.lock();
 		try {
-			Instant until = tracked.ejectedUntil();
-			if (until == null || until.isAfter(ejectedUntil)) {
+			if (!tracked.isEjected() || !tracked.isRemoteEjection()) {
+				return false;
+			}
+			// The ended ejection's wall-clock end, as monotonic time; a millisecond of
+			// slack for reading the two clocks apart and events in milliseconds.
+			long now = this.ticker.getAsLong();
+			long endedAt = now + Duration.between(this.clock.instant(), ejectedUntil).toNanos();
+			if (tracked.ejectedUntil() - endedAt > READMISSION_SLACK_NANOS) {
 				return false;
 			}
 			tracked.readmit();
@@ -219,9 +305,9 @@ public final class OutlierDetector {
 		if (this.ejectedCount > 0) {
 			// An ended ejection resets the count, so notice it before counting this
 			// failure.
-			readmitDue(this.clock.instant());
+			readmitDue(this.ticker.getAsLong());
 		}
-		if (this.rules.isOutlier(tracked.recordFailure()) && tracked.ejectedUntil() == null
+		if (this.rules.isOutlier(tracked.recordFailure()) && !tracked.isEjected()
 				&& this.ejectedCount < maxEjections()) {
 			eject(tracked);
 		}
@@ -236,7 +322,9 @@ public final class OutlierDetector {
 	 */
 	public List<ServiceInstance> select(List<ServiceInstance> instances) {
 		int size = instances.size();
-		if (this.knownInstances != size) {
+		if (this.currentInstances != instances) {
+			// A cache hands out the same list until it changes: a write per change only.
+			this.currentInstances = instances;
 			this.knownInstances = size;
 		}
 		// Then some tracked instance must be neither in the list nor ejected, so a sweep
@@ -247,7 +335,7 @@ public final class OutlierDetector {
 		if (this.ejectedCount == 0) {
 			return all(instances);
 		}
-		Instant now = this.clock.instant();
+		long now = this.ticker.getAsLong();
 		readmitDue(now);
 		int available = 0;
 		for (ServiceInstance instance : instances) {
@@ -285,12 +373,12 @@ public final class OutlierDetector {
 		if (this.ejectedCount == 0) {
 			return false;
 		}
-		Instant now = this.clock.instant();
+		long now = this.ticker.getAsLong();
 		readmitDue(now);
 		return isEjected(instance, now);
 	}
 
-	private boolean isEjected(ServiceInstance instance, Instant now) {
+	private boolean isEjected(ServiceInstance instance, long now) {
 		EjectableInstance tracked = this.instances.find(instance);
 		return tracked != null && tracked.isEjectedAt(now);
 	}
@@ -309,12 +397,14 @@ public final class OutlierDetector {
 	 * @return the states, ordered by address
 	 */
 	public List<InstanceOutlierState> snapshot() {
-		readmitDue(this.clock.instant());
+		long now = this.ticker.getAsLong();
+		readmitDue(now);
+		Instant wallNow = this.clock.instant();
 		this.lock.lock();
 		try {
 			return this.instances.all()
 				.stream()
-				.map(EjectableInstance::toState)
+				.map((tracked) -> tracked.toState(wallNow, now))
 				.sorted(Comparator.comparing(InstanceOutlierState::instance))
 				.toList();
 		}
@@ -324,7 +414,10 @@ public final class OutlierDetector {
 	}
 
 	private int maxEjections() {
-		return this.rules.maxEjections(Math.max(this.knownInstances, this.instances.size()));
+		// A share of the current list, never of what is tracked: addresses from elsewhere
+		// must not make room for more ejections.
+		int known = this.knownInstances;
+		return this.rules.maxEjections((known > 0) ? known : this.instances.size());
 	}
 
 	private EjectableInstance track(ServiceInstance instance) {
@@ -347,15 +440,15 @@ public final class OutlierDetector {
 			// Check again: another thread may have ejected it, readmitted it, reset its
 			// count, forgotten it or filled the last place.
 			failures = tracked.consecutiveFailures();
-			if (tracked.isForgotten() || tracked.ejectedUntil() != null || !this.rules.isOutlier(failures)
+			if (tracked.isForgotten() || tracked.isEjected() || !this.rules.isOutlier(failures)
 					|| this.ejectedCount >= maxEjections()) {
 				return;
 			}
-			Instant now = this.clock.instant();
+			long now = this.ticker.getAsLong();
 			ejectionTime = tracked.eject(now, this.rules);
 			ejection = tracked.ejectionCount();
 			this.ejectedCount = this.ejectedCount + 1;
-			if (tracked.ejectedUntil().isBefore(this.nextReadmission)) {
+			if (tracked.ejectedUntil() < this.nextReadmission) {
 				this.nextReadmission = tracked.ejectedUntil();
 			}
 		}
@@ -364,34 +457,36 @@ public final class OutlierDetector {
 		}
 		logger.info("Ejected instance " + tracked.address() + " of service '" + this.serviceId + "' for "
 				+ format(ejectionTime) + " after " + failures + " consecutive failures (ejection " + ejection + ")");
-		Instant until = tracked.ejectedUntil();
-		if (until != null) {
-			this.listener.ejected(this.serviceId, tracked.address(), until);
-		}
+		// Told to the others in wall-clock time, the only time hosts share.
+		this.listener.ejected(this.serviceId, tracked.address(), this.clock.instant().plus(ejectionTime));
 	}
 
-	private void readmitDue(Instant now) {
-		if (now.isBefore(this.nextReadmission)) {
+	private void readmitDue(long now) {
+		// Compared directly, not by difference: Long.MAX_VALUE stands for "none", and a
+		// monotonic clock does not wrap in 292 years.
+		if (now < this.nextReadmission) {
 			return;
 		}
 		List<String> readmissions = new ArrayList<>();
 		List<InstanceOutlierState> readmitted = new ArrayList<>();
+		Instant wallNow = this.clock.instant();
 		this.lock.lock();
 		try {
-			Instant next = Instant.MAX;
+			long next = Long.MAX_VALUE;
 			for (EjectableInstance tracked : this.instances.all()) {
-				Instant until = tracked.ejectedUntil();
-				if (until != null && !now.isBefore(until)) {
+				long until = tracked.ejectedUntil();
+				if (tracked.isEjected() && now - until >= 0) {
 					if (!tracked.isRemoteEjection()) {
 						// Only this detector's own decisions are told: the others end
 						// everywhere at their own time.
-						readmitted.add(new InstanceOutlierState(tracked.address(), 0, false, until, 0));
+						readmitted.add(new InstanceOutlierState(tracked.address(), 0, false,
+								wallNow.minusNanos(now - until), 0));
 					}
 					readmissions.add("Readmitted instance " + tracked.address() + " of service '" + this.serviceId
 							+ "' after its " + format(tracked.readmit()) + " ejection");
 					this.ejectedCount = this.ejectedCount - 1;
 				}
-				else if (until != null && until.isBefore(next)) {
+				else if (tracked.isEjected() && until < next) {
 					next = until;
 				}
 			}
@@ -418,7 +513,7 @@ public final class OutlierDetector {
 			for (EjectableInstance tracked : this.instances.all()) {
 				// An ejected instance is kept: it may come back into the list before its
 				// time is up, and it counts against the maximum until then.
-				if (!tracked.wasSeen(sweep) && tracked.ejectedUntil() == null) {
+				if (!tracked.wasSeen(sweep) && !tracked.isEjected()) {
 					this.instances.remove(tracked);
 				}
 			}

@@ -1,6 +1,7 @@
 package io.datapunk.mesh.resilience;
 
 import java.net.URI;
+import java.util.List;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
@@ -24,6 +25,21 @@ final class RemoteInstances {
 			host = host.substring(1, host.length() - 1);
 		}
 		return new DefaultServiceInstance(null, serviceId, host, address.getPort(), secure);
+	}
+
+	/**
+	 * Tell whether an instance named from elsewhere is in a list, by scheme, host and
+	 * port.
+	 */
+	static boolean isIn(ServiceInstance remote, List<ServiceInstance> instances) {
+		String scheme = EjectableInstances.schemeOf(remote);
+		for (ServiceInstance instance : instances) {
+			if (instance.getPort() == remote.getPort() && remote.getHost().equalsIgnoreCase(instance.getHost())
+					&& scheme.equalsIgnoreCase(EjectableInstances.schemeOf(instance))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

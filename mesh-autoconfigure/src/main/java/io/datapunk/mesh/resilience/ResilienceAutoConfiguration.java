@@ -2,10 +2,12 @@ package io.datapunk.mesh.resilience;
 
 import java.time.Clock;
 
+import io.datapunk.mesh.cache.CachingMeshDiscovery;
 import io.datapunk.mesh.cache.MeshEventChannel;
 import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.config.MeshAutoConfiguration;
 import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import jakarta.servlet.Filter;
 
@@ -43,12 +45,15 @@ public class ResilienceAutoConfiguration {
 	@ConditionalOnMissingBean
 	ResilienceRegistry meshResilienceRegistry(MeshSettings settings,
 			ObjectProvider<CircuitBreakerRegistry> circuitBreakerRegistry,
-			ObjectProvider<RetryCondition> retryConditions, ObjectProvider<MeshEventChannel> eventChannel) {
+			ObjectProvider<RetryCondition> retryConditions, ObjectProvider<MeshEventChannel> eventChannel,
+			ObjectProvider<MeshDiscovery> discovery) {
 		MeshEventChannel channel = eventChannel.getIfUnique();
-		SharedEjections shared = (channel != null) ? new SharedEjections(channel) : null;
+		// Events are checked against the list calls get, read without a look-up.
+		SharedEjections shared = (channel != null) ? new SharedEjections(channel,
+				(discovery.getIfUnique() instanceof CachingMeshDiscovery cache) ? cache::peek : null) : null;
 		ResilienceRegistry registry = new ResilienceRegistry(settings,
 				circuitBreakerRegistry.getIfUnique(CircuitBreakerRegistry::ofDefaults),
-				retryConditions.orderedStream().toList(), Clock.systemUTC(),
+				retryConditions.orderedStream().toList(), Clock.systemUTC(), System::nanoTime,
 				(shared != null) ? shared : OutlierListener.NONE);
 		if (shared != null) {
 			shared.applyRemoteEventsTo(registry);

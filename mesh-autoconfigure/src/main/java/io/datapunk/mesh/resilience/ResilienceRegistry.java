@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 import io.datapunk.mesh.config.CircuitBreakerSettings;
 import io.datapunk.mesh.config.MeshSettings;
@@ -34,6 +36,9 @@ public class ResilienceRegistry {
 
 	private static final Log logger = LogFactory.getLog(ResilienceRegistry.class);
 
+	/** Largest share by which an ejection is shortened at random. */
+	static final double EJECTION_JITTER = 0.1;
+
 	private final MeshSettings settings;
 
 	private final CircuitBreakerRegistry circuitBreakers;
@@ -41,6 +46,8 @@ public class ResilienceRegistry {
 	private final List<RetryCondition> retryConditions;
 
 	private final Clock clock;
+
+	private final LongSupplier ticker;
 
 	private final OutlierListener outlierListener;
 
@@ -71,6 +78,23 @@ public class ResilienceRegistry {
 	 */
 	public ResilienceRegistry(MeshSettings settings, CircuitBreakerRegistry circuitBreakers,
 			List<RetryCondition> retryConditions, Clock clock, OutlierListener outlierListener) {
+		this(settings, circuitBreakers, retryConditions, clock, System::nanoTime, outlierListener);
+	}
+
+	/**
+	 * Create a registry that measures budgets and ejections with a monotonic ticker.
+	 * @param settings the mesh settings
+	 * @param circuitBreakers where circuit breakers are kept
+	 * @param retryConditions the user's extra retry conditions
+	 * @param clock the wall clock, only for the times shown and shared (ends of
+	 * ejections)
+	 * @param ticker monotonic nanoseconds ({@code System::nanoTime}) for every duration
+	 * budgets and ejections measure, so that a wall clock stepped back changes nothing
+	 * @param outlierListener told of every ejection and readmission the detectors decide
+	 */
+	public ResilienceRegistry(MeshSettings settings, CircuitBreakerRegistry circuitBreakers,
+			List<RetryCondition> retryConditions, Clock clock, LongSupplier ticker, OutlierListener outlierListener) {
+		this.ticker = ticker;
 		this.outlierListener = outlierListener;
 		this.settings = settings;
 		this.circuitBreakers = circuitBreakers;
@@ -135,7 +159,7 @@ public class ResilienceRegistry {
 		RetryBudgetSettings budget = service.retryBudget();
 		return new ServiceResilience(serviceId, service, circuitBreaker(serviceId, service.circuitBreaker()),
 				new RetryPolicy(service.retry(), this.retryConditions),
-				new RetryBudget(budget.retryRatio(), budget.minRetriesPerSecond(), budget.window(), this.clock),
+				new RetryBudget(budget.retryRatio(), budget.minRetriesPerSecond(), budget.window(), this.ticker),
 				new Backoff(service.retry().baseBackoff(), service.retry().maxBackoff()),
 				outlierDetector(serviceId, service.outlierDetection()), new CallStatistics());
 	}
@@ -179,9 +203,11 @@ public class ResilienceRegistry {
 		if (!settings.enabled()) {
 			return null;
 		}
-		return new OutlierDetector(serviceId, settings.consecutiveFailures(), settings.baseEjectionTime(),
-				settings.maxEjectionTime(), settings.maxEjectionRatio(), settings.panicThreshold(), this.clock,
-				this.outlierListener);
+		return new OutlierDetector(serviceId,
+				new EjectionRules(settings.consecutiveFailures(), settings.baseEjectionTime(),
+						settings.maxEjectionTime(), settings.maxEjectionRatio(), settings.panicThreshold(),
+						settings.countAllServerErrors(), EJECTION_JITTER, ThreadLocalRandom.current()),
+				this.clock, this.ticker, this.outlierListener);
 	}
 
 }

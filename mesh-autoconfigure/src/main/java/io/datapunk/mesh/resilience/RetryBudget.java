@@ -2,6 +2,7 @@ package io.datapunk.mesh.resilience;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 import org.springframework.util.Assert;
 
@@ -36,7 +37,8 @@ public final class RetryBudget {
 
 	private final Duration window;
 
-	private final Clock clock;
+	/** Monotonic nanoseconds: a wall clock stepped back or ahead changes nothing. */
+	private final LongSupplier ticker;
 
 	private final long retryRatioPpm;
 
@@ -61,10 +63,25 @@ public final class RetryBudget {
 	 * @param minRetriesPerSecond the retries allowed per second whatever the number of
 	 * requests, 0 or more
 	 * @param window how long requests and retries count, at least 1 second
-	 * @param clock the clock that tells the time
+	 * @param clock the clock that tells the time; a wall clock stepped back freezes the
+	 * budget until it catches up, so prefer a monotonic ticker
 	 * @throws IllegalArgumentException if an argument is out of range or {@code null}
 	 */
 	public RetryBudget(double retryRatio, int minRetriesPerSecond, Duration window, Clock clock) {
+		this(retryRatio, minRetriesPerSecond, window, millisOf(clock));
+	}
+
+	/**
+	 * Create a budget that measures time with a monotonic ticker.
+	 * @param retryRatio the retries allowed per request, from 0 to 1 ({@code 0.2} allows
+	 * one retry for every five requests)
+	 * @param minRetriesPerSecond the retries allowed per second whatever the number of
+	 * requests, 0 or more
+	 * @param window how long requests and retries count, at least 1 second
+	 * @param ticker monotonic nanoseconds, such as {@code System::nanoTime}
+	 * @throws IllegalArgumentException if an argument is out of range or {@code null}
+	 */
+	public RetryBudget(double retryRatio, int minRetriesPerSecond, Duration window, LongSupplier ticker) {
 		// Written so that NaN fails too.
 		Assert.isTrue(retryRatio >= 0 && retryRatio <= 1,
 				() -> "retryRatio must be between 0 and 1, but was " + retryRatio);
@@ -73,17 +90,26 @@ public final class RetryBudget {
 		Assert.notNull(window, "window must not be null");
 		Assert.isTrue(window.compareTo(Duration.ofSeconds(1)) >= 0,
 				() -> "window must be at least 1 second, but was " + window);
-		Assert.notNull(clock, "clock must not be null");
+		Assert.notNull(ticker, "ticker must not be null");
 		this.retryRatio = retryRatio;
 		this.minRetriesPerSecond = minRetriesPerSecond;
 		this.window = window;
-		this.clock = clock;
+		this.ticker = ticker;
 		// Whole numbers: in doubles, 0.29 * 100 is 28.999999999999996.
 		this.retryRatioPpm = Math.round(retryRatio * PARTS_PER_MILLION);
 		long windowMillis = window.toMillis();
 		this.floor = floor(minRetriesPerSecond, windowMillis);
 		this.bucketMillis = windowMillis / BUCKETS;
-		this.epoch = Math.floorDiv(clock.millis(), this.bucketMillis);
+		this.epoch = Math.floorDiv(millis(), this.bucketMillis);
+	}
+
+	private static LongSupplier millisOf(Clock clock) {
+		Assert.notNull(clock, "clock must not be null");
+		return () -> clock.millis() * 1_000_000L;
+	}
+
+	private long millis() {
+		return Math.floorDiv(this.ticker.getAsLong(), 1_000_000L);
 	}
 
 	private static long floor(int minRetriesPerSecond, long windowMillis) {
@@ -137,9 +163,11 @@ public final class RetryBudget {
 	}
 
 	private void roll() {
-		long now = Math.floorDiv(this.clock.millis(), this.bucketMillis);
-		// When the clock steps back (NTP), time stands still until it catches up, rather
-		// than reopening buckets that already hold newer counts.
+		long now = Math.floorDiv(millis(), this.bucketMillis);
+		// Monotonic time never steps back; a Clock given to the old constructor may
+		// (NTP):
+		// then time stands still until it catches up, rather than reopening buckets that
+		// already hold newer counts.
 		long elapsed = Math.min(now - this.epoch, BUCKETS);
 		for (long i = 1; i <= elapsed; i++) {
 			int index = index(this.epoch + i);

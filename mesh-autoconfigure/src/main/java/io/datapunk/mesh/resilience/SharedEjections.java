@@ -2,15 +2,20 @@ package io.datapunk.mesh.resilience;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
 
 import io.datapunk.mesh.cache.MeshEventChannel;
 import io.datapunk.mesh.cache.RemoteEjectionListener;
+
+import org.springframework.cloud.client.ServiceInstance;
 
 /**
  * Shares ejections with the other application instances through a
  * {@link MeshEventChannel}: publishes this application's own ejections and readmissions,
  * and applies theirs to the outlier detector of the same service, if this application has
- * called it (an event never creates state). Thread-safe.
+ * one (an event never creates state), and only to an address in the service's current
+ * list. Thread-safe.
  *
  * @author datapunk mesh team
  */
@@ -18,8 +23,18 @@ final class SharedEjections implements OutlierListener {
 
 	private final MeshEventChannel channel;
 
-	SharedEjections(MeshEventChannel channel) {
+	private final Function<String, List<ServiceInstance>> currentLists;
+
+	/**
+	 * Create the sharing.
+	 * @param channel the channel
+	 * @param currentLists the current list of a service as calls get it, without a
+	 * look-up ({@code null} if none is held); {@code null} to use the list each detector
+	 * last saw
+	 */
+	SharedEjections(MeshEventChannel channel, Function<String, List<ServiceInstance>> currentLists) {
 		this.channel = channel;
+		this.currentLists = (currentLists != null) ? currentLists : (serviceId) -> null;
 	}
 
 	/**
@@ -32,7 +47,8 @@ final class SharedEjections implements OutlierListener {
 			public void ejected(String serviceId, URI instance, Instant until) {
 				OutlierDetector detector = detectorOf(registry, serviceId);
 				if (detector != null) {
-					detector.applyEjection(instance, until);
+					// Only an address in this application's current list is ejected.
+					detector.applyEjection(instance, until, currentList(serviceId));
 				}
 			}
 
@@ -55,6 +71,10 @@ final class SharedEjections implements OutlierListener {
 	@Override
 	public void readmitted(String serviceId, URI instance, Instant ejectedUntil) {
 		this.channel.publishReadmission(serviceId, instance, ejectedUntil);
+	}
+
+	private List<ServiceInstance> currentList(String serviceId) {
+		return this.currentLists.apply(serviceId);
 	}
 
 	private static OutlierDetector detectorOf(ResilienceRegistry registry, String serviceId) {

@@ -12,6 +12,7 @@ import io.datapunk.mesh.config.MeshProperties;
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.discovery.CompositeMeshDiscovery;
 import io.datapunk.mesh.discovery.StaticDiscoveryClient;
+import io.datapunk.mesh.test.FakeTicker;
 import io.datapunk.mesh.test.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -156,17 +157,18 @@ class CachingMeshDiscoveryTests {
 	}
 
 	@Test
-	void freshSharedListShouldBeServedWithoutAskingTheSource() {
+	void freshSharedListShouldNotBeServedWhileTheSourceAnswers() {
 		this.store = this.shared;
 		CachingMeshDiscovery cache = cache(this.source);
 		cache.getInstances("inventory");
-		CountingDiscoveryClient otherSource = new CountingDiscoveryClient("inventory", List.of());
+		CountingDiscoveryClient otherSource = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.3")));
 		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(otherSource), this.shared, this.properties,
 				"other:1", CacheClock.direct(this.clock));
 		try {
 			assertThat(other.getInstances("inventory")).extracting(ServiceInstance::getHost)
-				.containsExactly("10.0.0.1", "10.0.0.2");
-			assertThat(otherSource.calls()).isZero();
+				.containsExactly("10.0.0.3");
+			assertThat(otherSource.calls()).isOne();
+			assertThat(other.statistics().redis().hits()).isZero();
 		}
 		finally {
 			other.destroy();
@@ -180,20 +182,23 @@ class CachingMeshDiscoveryTests {
 		this.shared.write(new SharedInstances("inventory", List.of(instance("10.0.0.9")),
 				this.clock.instant().plus(Duration.ofMinutes(10)), "consul", "ahead:1"));
 		CountingDiscoveryClient otherSource = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.1")));
+		otherSource.failing(true);
 		CachingMeshDiscovery cache = cache(otherSource);
-		assertThat(cache.getInstances("inventory")).extracting(ServiceInstance::getHost).containsExactly("10.0.0.1");
+		// Not even as a last known list: it claims to be newer than any source saw.
+		assertThat(cache.getInstances("inventory")).isEmpty();
 		assertThat(otherSource.calls()).isEqualTo(1);
 	}
 
 	@Test
-	void sharedListFromAClockSlightlyAheadShouldStillBeFresh() {
+	void sharedListFromAClockSlightlyAheadShouldStillServeWhenTheSourceFails() {
 		this.store = this.shared;
 		this.shared.write(new SharedInstances("inventory", List.of(instance("10.0.0.9")),
 				this.clock.instant().plus(Duration.ofSeconds(1)), "consul", "ahead:1"));
 		CountingDiscoveryClient otherSource = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.1")));
+		otherSource.failing(true);
 		CachingMeshDiscovery cache = cache(otherSource);
 		assertThat(cache.getInstances("inventory")).extracting(ServiceInstance::getHost).containsExactly("10.0.0.9");
-		assertThat(otherSource.calls()).isZero();
+		assertThat(cache.statistics().services().get(0).age()).isEqualTo(Duration.ZERO);
 	}
 
 	@Test
@@ -225,6 +230,33 @@ class CachingMeshDiscoveryTests {
 		cache.evict("inventory");
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.source.calls() == 2);
 		assertThat(cache.getInstances("inventory")).extracting(ServiceInstance::getHost).containsExactly("10.0.0.5");
+	}
+
+	@Test
+	void wallClockSteppedBackAnHourShouldNotKeepAListPastNearTtlNorMakeItLookNew() {
+		FakeTicker ticker = new FakeTicker();
+		this.cache = new CachingMeshDiscovery(composite(this.source), this.store, this.properties, "me:1",
+				CacheClock.direct(this.clock, ticker));
+		this.cache.getInstances("inventory");
+		this.clock.advance(Duration.ofHours(-1));
+		// Positive control: within near-ttl the list is a hit.
+		ticker.advance(Duration.ofSeconds(3));
+		this.cache.getInstances("inventory");
+		assertThat(this.source.calls()).isOne();
+		ticker.advance(Duration.ofSeconds(3));
+		this.cache.getInstances("inventory");
+		assertThat(this.source.calls()).isEqualTo(2);
+		// Ages are monotonic too: a failing source's list grows older as time passes,
+		// whatever the wall clock does.
+		this.source.failing(true);
+		this.clock.advance(Duration.ofHours(-1));
+		ticker.advance(Duration.ofSeconds(6));
+		this.cache.getInstances("inventory");
+		CachedServiceState state = this.cache.statistics().services().get(0);
+		assertThat(state.stale()).isTrue();
+		assertThat(state.age()).isEqualTo(Duration.ofSeconds(6));
+		// The fetch time shown is in wall-clock time.
+		assertThat(state.fetchedAt()).isEqualTo(this.clock.instant().minusSeconds(6));
 	}
 
 	/** A source of 10.0.0.1 whose calls after the first wait for the latch. */

@@ -66,17 +66,19 @@ class MeshEventsIntegrationTests {
 			while (stateOf(detectorA, failing) == null || !stateOf(detectorA, failing).ejected()) {
 				inventoryA.item("1");
 			}
+			// Ejection times are jittered (up to 10 % shorter): the moment A was seen
+			// ejecting is the start, not its end less the ejection time.
+			Instant ejectedAt = Instant.now();
 			Instant ejectedUntil = stateOf(detectorA, failing).ejectedUntil();
-			Instant ejectedAt = ejectedUntil.minus(EJECTION);
 			while (stateOf(detectorB, failing) == null || !stateOf(detectorB, failing).ejected()) {
 				assertThat(Duration.between(ejectedAt, Instant.now())).isLessThan(Duration.ofSeconds(2));
 				Thread.onSpinWait();
 			}
 			Duration propagation = Duration.between(ejectedAt, Instant.now());
 			assertThat(propagation).isLessThan(Duration.ofMillis(200));
-			// Events carry milliseconds.
-			assertThat(stateOf(detectorB, failing).ejectedUntil().toEpochMilli())
-				.isEqualTo(ejectedUntil.toEpochMilli());
+			// A's end, shortened by B's own jitter (events carry milliseconds).
+			assertThat(stateOf(detectorB, failing).ejectedUntil())
+				.isBetween(ejectedUntil.minus(EJECTION.dividedBy(10)).minusMillis(50), ejectedUntil.plusMillis(1));
 			System.out.println("Ejection seen by the other context after " + propagation.toMillis() + " ms");
 
 			failing.reset();
@@ -92,7 +94,7 @@ class MeshEventsIntegrationTests {
 				inventoryB.item("3");
 				return failing.hits() > 0;
 			});
-			assertThat(Instant.now()).isAfterOrEqualTo(ejectedUntil);
+			assertThat(Instant.now()).isAfterOrEqualTo(ejectedUntil.minus(EJECTION.dividedBy(10)).minusMillis(50));
 			assertThat(stateOf(detectorB, failing).ejected()).isFalse();
 		}));
 	}
@@ -109,7 +111,6 @@ class MeshEventsIntegrationTests {
 				await().atMost(Duration.ofSeconds(5))
 					.until(() -> redis.commands().exists(prefix + ":instances:inventory") == 1);
 				b.getBean(MeshDiscovery.class).getInstances("inventory");
-				assertThat(sourceB.calls()).isZero();
 
 				List<org.springframework.cloud.client.ServiceInstance> changed = List
 					.of(sourceA.getInstances("inventory").get(0));
@@ -178,8 +179,9 @@ class MeshEventsIntegrationTests {
 			// A good one after them all, to know they were all heard.
 			redis.commands().publish(channel, event(1, "ejected", "other:1", "inventory", one.uri().toString(), until));
 			await().atMost(Duration.ofSeconds(5)).until(() -> detector(b).isEjected(CacheTestContexts.instanceOf(one)));
-			assertThat(output.getAll().lines().filter((line) -> line.contains("Dropped a mesh event")))
-				.hasSize(bad.size());
+			// One warning, and a count of those left out in the next (at most one a
+			// minute): a flood of bad events does not flood the log.
+			assertThat(output.getAll().lines().filter((line) -> line.contains("Dropped a mesh event"))).hasSize(1);
 			assertThat(output.getAll()).doesNotContain("forged log line\n");
 			assertThat(detector(b).isEjected(CacheTestContexts.instanceOf(two))).isFalse();
 			assertThat(detector(b).snapshot()).extracting(InstanceOutlierState::instance).containsExactly(one.uri());
@@ -212,6 +214,11 @@ class MeshEventsIntegrationTests {
 	 */
 	private static void awaitSubscribed(ApplicationContext... contexts) {
 		String prefix = contexts[0].getBean(MeshRedis.class).prefix();
+		// Events apply only to the instances in a context's current list: each has one,
+		// as after a first call.
+		for (ApplicationContext context : contexts) {
+			context.getBean(MeshDiscovery.class).getInstances("inventory");
+		}
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> redis.commands().pubsubNumsub(prefix + ":events").get(prefix + ":events") >= contexts.length
 					&& contexts[0].getBean(CachingMeshDiscovery.class).statistics().redisState().equals("available"));

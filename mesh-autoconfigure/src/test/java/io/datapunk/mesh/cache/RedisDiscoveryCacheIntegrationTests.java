@@ -33,7 +33,7 @@ class RedisDiscoveryCacheIntegrationTests {
 	static final TestHttpServers servers = TestHttpServers.named("one", "two", "three");
 
 	@Test
-	void contextBShouldGetTheListFromRedisThatContextAFetchedWithoutAskingItsSource() {
+	void contextBShouldAskItsOwnSourceAndFallBackToTheListContextAFetchedWhileItsSourceFails() {
 		String prefix = CacheTestContexts.newPrefix();
 		CountingDiscoveryClient sourceA = CountingDiscoveryClient.of("inventory", servers);
 		CountingDiscoveryClient sourceB = CountingDiscoveryClient.of("inventory", servers);
@@ -44,24 +44,32 @@ class RedisDiscoveryCacheIntegrationTests {
 			assertThat(sourceA.calls()).isEqualTo(1);
 			await().atMost(Duration.ofSeconds(5))
 				.until(() -> redis.commands().exists(prefix + ":instances:inventory") == 1);
+			// B's own source is down (a cold start during an outage): the shared list is
+			// its fallback, served as stale.
+			sourceB.failing(true);
 			CacheTestContexts.runner(redis, prefix, sourceB).run((b) -> {
 				CacheTestContexts.awaitRedis(b);
 				List<ServiceInstance> shared = b.getBean(MeshDiscovery.class).getInstances("inventory");
 				assertThat(shared).extracting(ServiceInstance::getUri)
 					.containsExactlyElementsOf(fetched.stream().map(ServiceInstance::getUri).toList());
-				assertThat(sourceB.calls()).isZero();
+				assertThat(sourceB.calls()).isOne();
 				for (int i = 0; i < 30; i++) {
 					assertThat(CacheTestContexts.inventory(b).item("42")).containsKey("server");
 				}
-				assertThat(sourceB.calls()).isZero();
 				DiscoveryCacheStatistics statistics = b.getBean(CachingMeshDiscovery.class).statistics();
-				assertThat(statistics.redis().hits()).isEqualTo(1);
+				// Once, and again by any background refresh while B's source fails.
+				assertThat(statistics.redis().hits()).isPositive();
 				assertThat(statistics.near().hits()).isGreaterThanOrEqualTo(30);
 				assertThat(statistics.source().hits()).isZero();
 				CachedServiceState state = CacheTestContexts.stateOf(b, "inventory");
 				assertThat(state.tier()).isEqualTo("redis");
-				assertThat(state.stale()).isFalse();
+				assertThat(state.stale()).isTrue();
 				assertThat(state.instances()).isEqualTo(3);
+				// B's source answers again: its own list replaces the shared one.
+				sourceB.failing(false);
+				b.getBean(CachingMeshDiscovery.class).evict("inventory");
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> "source".equals(CacheTestContexts.stateOf(b, "inventory").tier()));
 			});
 		});
 	}

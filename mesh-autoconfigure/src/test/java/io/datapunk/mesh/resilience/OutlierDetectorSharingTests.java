@@ -60,6 +60,7 @@ class OutlierDetectorSharingTests {
 
 	@Test
 	void remoteEjectionShouldLastAtMostMaxEjectionTime() {
+		this.detector.select(this.all);
 		this.detector.applyEjection(URI.create("http://10.0.0.1:8080"),
 				this.clock.instant().plus(Duration.ofDays(365)));
 		assertThat(this.detector.snapshot().get(0).ejectedUntil())
@@ -108,6 +109,62 @@ class OutlierDetectorSharingTests {
 		assertThat(this.detector.applyReadmission(URI.create("http://10.0.0.2:8080"), until.minusSeconds(1))).isFalse();
 		assertThat(this.detector.isEjected(this.two)).isTrue();
 		assertThat(this.listener.events).hasSize(1);
+	}
+
+	@Test
+	void remoteEjectionOfAnAddressNotInTheCurrentListShouldBeIgnoredAndNotKept() {
+		this.detector.select(this.all);
+		Instant until = this.clock.instant().plusSeconds(5);
+		assertThat(this.detector.applyEjection(URI.create("http://10.9.9.9:8080"), until)).isFalse();
+		// Nor the same host over another scheme or port.
+		assertThat(this.detector.applyEjection(URI.create("https://10.0.0.1:8080"), until)).isFalse();
+		assertThat(this.detector.applyEjection(URI.create("http://10.0.0.1:8081"), until)).isFalse();
+		assertThat(this.detector.snapshot()).isEmpty();
+		// Positive control: an address in the list is ejected.
+		assertThat(this.detector.applyEjection(URI.create("http://10.0.0.1:8080"), until)).isTrue();
+		assertThat(this.detector.snapshot()).extracting(InstanceOutlierState::instance)
+			.containsExactly(URI.create("http://10.0.0.1:8080"));
+	}
+
+	@Test
+	void madeUpEjectionsShouldNotMakeRoomForMoreRealOnes() {
+		List<ServiceInstance> ten = new java.util.ArrayList<>();
+		for (int i = 1; i <= 10; i++) {
+			ten.add(instance("10.0.1." + i));
+		}
+		OutlierDetector detector = new OutlierDetector("inventory", 2, Duration.ofSeconds(10), Duration.ofSeconds(30),
+				0.2, 0, this.clock, this.listener);
+		detector.select(ten);
+		Instant until = this.clock.instant().plusSeconds(20);
+		for (int i = 0; i < 60; i++) {
+			detector.applyEjection(URI.create("http://192.168.7." + i + ":8080"), until);
+		}
+		int ejected = 0;
+		for (ServiceInstance instance : ten) {
+			ejected += detector.applyEjection(URI.create("http://" + instance.getHost() + ":8080"), until) ? 1 : 0;
+		}
+		assertThat(ejected).isEqualTo(2);
+		assertThat(detector.select(ten)).hasSize(8);
+		assertThat(detector.snapshot()).filteredOn(InstanceOutlierState::ejected).hasSize(2);
+		assertThat(detector.snapshot())
+			.allSatisfy((state) -> assertThat(state.instance().getHost()).startsWith("10.0.1."));
+	}
+
+	@Test
+	void remoteReadmissionShouldNotLiftALocalEjection() {
+		this.detector.select(this.all);
+		this.detector.onFailure(this.one);
+		this.detector.onFailure(this.one);
+		Instant localUntil = this.clock.instant().plusSeconds(10);
+		assertThat(this.detector.isEjected(this.one)).isTrue();
+		assertThat(this.detector.applyReadmission(URI.create("http://10.0.0.1:8080"), localUntil.plusSeconds(60)))
+			.isFalse();
+		assertThat(this.detector.isEjected(this.one)).isTrue();
+		// Lengthened by another application instance, it is still this one's own.
+		this.detector.applyEjection(URI.create("http://10.0.0.1:8080"), localUntil.plusSeconds(5));
+		assertThat(this.detector.applyReadmission(URI.create("http://10.0.0.1:8080"), localUntil.plusSeconds(60)))
+			.isFalse();
+		assertThat(this.detector.isEjected(this.one)).isTrue();
 	}
 
 	private static ServiceInstance instance(String host) {

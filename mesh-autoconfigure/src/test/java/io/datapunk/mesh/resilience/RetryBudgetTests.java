@@ -1,7 +1,9 @@
 package io.datapunk.mesh.resilience;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.datapunk.mesh.test.Concurrently;
 import io.datapunk.mesh.test.MutableClock;
@@ -182,8 +184,10 @@ class RetryBudgetTests {
 	void createWhenWindowOrClockNullShouldFail() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new RetryBudget(0.2, 10, null, this.clock))
 			.withMessage("window must not be null");
-		assertThatIllegalArgumentException().isThrownBy(() -> new RetryBudget(0.2, 10, WINDOW, null))
+		assertThatIllegalArgumentException().isThrownBy(() -> new RetryBudget(0.2, 10, WINDOW, (Clock) null))
 			.withMessage("clock must not be null");
+		assertThatIllegalArgumentException().isThrownBy(() -> new RetryBudget(0.2, 10, WINDOW, (LongSupplier) null))
+			.withMessage("ticker must not be null");
 	}
 
 	private static void deposit(RetryBudget budget, int requests) {
