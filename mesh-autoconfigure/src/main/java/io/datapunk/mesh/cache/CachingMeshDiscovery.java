@@ -309,8 +309,7 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 	 * until max-stale; it is never shared, so that the fetch time in the shared tier
 	 * stops advancing and other applications do not take it for a current list.
 	 */
-	private NearEntry staleFromSource(String serviceId, DiscoveryResult result, NearEntry previous,
-			long now) {
+	private NearEntry staleFromSource(String serviceId, DiscoveryResult result, NearEntry previous, long now) {
 		long heardAt = now - result.staleAge().toMillis();
 		if (now - heardAt > this.maxStale) {
 			return lastKnown(serviceId, result, previous, now);
