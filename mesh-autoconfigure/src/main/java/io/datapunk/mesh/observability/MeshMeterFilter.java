@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 
@@ -63,7 +64,10 @@ final class MeshMeterFilter implements MeterFilter, Ordered {
 		if (id.getDescription() == null) {
 			String description = DESCRIPTIONS.get(id.getName());
 			if (description != null) {
-				return id.withDescription(description);
+				// Meter.Id has no withDescription; these meters have no synthetic
+				// association.
+				return new Meter.Id(id.getName(), Tags.of(id.getTagsAsIterable()), id.getBaseUnit(), description,
+						id.getType());
 			}
 		}
 		return id;

@@ -107,17 +107,24 @@ class MeshMetricsIntegrationTests {
 				.contains("# HELP mesh_client_attempts_active_seconds Attempts of calls through the mesh in progress");
 			// Long-task timers keep no buckets.
 			assertThat(scrape).doesNotContain("mesh_client_requests_active_seconds_bucket")
-				.contains("mesh_client_requests_active_seconds_active_count");
+				.contains("# TYPE mesh_client_requests_active_seconds summary");
 		}
+	}
+
+	/**
+	 * Return the series of a bucket's line: its labels but "le", without the value.
+	 */
+	private static String seriesOf(String line) {
+		return LE.matcher(line.substring(0, line.lastIndexOf('}'))).replaceAll("");
 	}
 
 	private static List<String> bucketBounds(String scrape, String timer) {
 		List<String> lines = scrape.lines().filter((line) -> line.startsWith(timer + "_bucket{")).toList();
 		assertThat(lines).as(timer).isNotEmpty();
 		// The buckets of one series: the lines that differ only in "le".
-		String first = LE.matcher(lines.get(0)).replaceAll("");
+		String first = seriesOf(lines.get(0));
 		return lines.stream()
-			.filter((line) -> LE.matcher(line).replaceAll("").equals(first))
+			.filter((line) -> seriesOf(line).equals(first))
 			.map((line) -> LE.matcher(line).results().findFirst().orElseThrow().group(1))
 			.toList();
 	}
