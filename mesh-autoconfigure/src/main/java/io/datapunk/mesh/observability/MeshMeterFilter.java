@@ -31,10 +31,10 @@ import org.springframework.core.Ordered;
  */
 final class MeshMeterFilter implements MeterFilter, Ordered {
 
-	/** The timers that get buckets. */
+	/** The timer of calls. */
 	static final String REQUESTS = "mesh.client.requests";
 
-	/** The timers that get buckets. */
+	/** The timer of attempts. */
 	static final String ATTEMPTS = "mesh.client.attempts";
 
 	/** The upper bounds of the buckets, from a local call to a whole deadline. */
