@@ -23,7 +23,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code mesh} endpoint:
- * read-only, unless {@code mesh.actuator.write-operations.enabled=true}.
+ * read-only, unless {@code mesh.actuator.write-operations.enabled=true}; and for the live
+ * page beside it, {@link MeshDashboardEndpoint}, when
+ * {@code mesh.dashboard.enabled=true}.
  *
  * @since 0.1.0
  */
@@ -40,6 +42,17 @@ public class MeshEndpointAutoConfiguration {
 	 * The role a caller needs for the write operations; empty for any authenticated one.
 	 */
 	public static final String WRITE_ROLE_PROPERTY = "mesh.actuator.write-operations.role";
+
+	/** The switch of the live page. */
+	public static final String DASHBOARD_PROPERTY = "mesh.dashboard.enabled";
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = DASHBOARD_PROPERTY)
+	@ConditionalOnAvailableEndpoint(MeshDashboardEndpoint.class)
+	MeshDashboardEndpoint meshDashboardEndpoint() {
+		return new MeshDashboardEndpoint();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean(MeshEndpoint.class)

@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Bean;
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the mesh's meters. The per-call
  * ({@code mesh.client.requests}) and per-attempt ({@code mesh.client.attempts}) timers
- * come from observations, so they need no binder.
+ * come from observations, so they need no binder; a {@link MeshMeterFilter} gives them
+ * histogram buckets and help text.
  *
  * @since 0.1.0
  */
@@ -32,6 +33,12 @@ public class MeshMetricsAutoConfiguration {
 	MeshMetrics meshMetrics(ResilienceRegistry resilience, MeshServices services,
 			ObjectProvider<CachingMeshDiscovery> cache, ObjectProvider<ConsulRegistrationState> registration) {
 		return new MeshMetrics(resilience, services, cache.getIfAvailable(), registration.getIfAvailable());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MeshMeterFilter meshMeterFilter() {
+		return new MeshMeterFilter();
 	}
 
 }

@@ -66,6 +66,28 @@ class MeshActuatorAutoConfigurationTests {
 	}
 
 	@Test
+	void runByDefaultShouldNotCreateTheDashboardEvenWhenExposed() {
+		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=mesh,meshdashboard")
+			.run((context) -> assertThat(context).hasSingleBean(MeshEndpoint.class)
+				.doesNotHaveBean(MeshDashboardEndpoint.class));
+	}
+
+	@Test
+	void runWithTheDashboardEnabledAndExposedShouldCreateIt() {
+		this.contextRunner
+			.withPropertyValues("mesh.dashboard.enabled=true",
+					"management.endpoints.web.exposure.include=mesh,meshdashboard")
+			.run((context) -> assertThat(context).hasSingleBean(MeshDashboardEndpoint.class));
+	}
+
+	@Test
+	void runWithTheDashboardEnabledButNotExposedShouldNotCreateIt() {
+		this.contextRunner.withPropertyValues("mesh.dashboard.enabled=true")
+			.run((context) -> assertThat(context).hasSingleBean(MeshEndpoint.class)
+				.doesNotHaveBean(MeshDashboardEndpoint.class));
+	}
+
+	@Test
 	void runWhenTheEndpointIsNotExposedShouldNotCreateIt() {
 		this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=health")
 			.run((context) -> assertThat(context).doesNotHaveBean(MeshEndpoint.class));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.datapunk.mesh.actuate.app.StorefrontApplication.InventoryClient;
 import io.datapunk.mesh.cache.CachingMeshDiscovery;
@@ -16,7 +17,7 @@ import org.hawkular.agent.prometheus.types.Counter;
 import org.hawkular.agent.prometheus.types.Gauge;
 import org.hawkular.agent.prometheus.types.Metric;
 import org.hawkular.agent.prometheus.types.MetricFamily;
-import org.hawkular.agent.prometheus.types.Summary;
+import org.hawkular.agent.prometheus.types.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the expected tags and values.
  */
 class MeshMetricsIntegrationTests {
+
+	private static final Pattern LE = Pattern.compile("le=\"([^\"]*)\",?");
 
 	@RegisterExtension
 	static final TestHttpServers servers = TestHttpServers.named("one", "two", "three");
@@ -56,7 +59,7 @@ class MeshMetricsIntegrationTests {
 			assertThat(response.statusCode()).isEqualTo(200);
 			Map<String, MetricFamily> families = parse(response.body());
 
-			Summary calls = (Summary) only(families.get("mesh_client_requests_seconds"),
+			Histogram calls = (Histogram) only(families.get("mesh_client_requests_seconds"),
 					Map.of("service", "inventory", "method", "GET", "outcome", "SUCCESS", "status", "200"));
 			assertThat(calls.getSampleCount()).isEqualTo(20);
 			// No URI: a path holds identifiers, a series per item would follow.
@@ -65,7 +68,7 @@ class MeshMetricsIntegrationTests {
 				.forEach((metric) -> assertThat(metric.getLabels()).doesNotContainKeys("uri", "http_url"));
 
 			// Three attempts answered 503 before the first instance was ejected.
-			Summary failedAttempts = (Summary) only(families.get("mesh_client_attempts_seconds"),
+			Histogram failedAttempts = (Histogram) only(families.get("mesh_client_attempts_seconds"),
 					Map.of("service", "inventory", "outcome", "SERVER_ERROR", "status", "503"));
 			assertThat(failedAttempts.getSampleCount()).isEqualTo(3);
 			Counter retries = (Counter) only(families.get("mesh_client_retries_total"),
@@ -84,6 +87,46 @@ class MeshMetricsIntegrationTests {
 			assertThat(families.get("resilience4j_circuitbreaker_state").getMetrics())
 				.anySatisfy((metric) -> assertThat(metric.getLabels()).containsEntry("name", "inventory"));
 		}
+	}
+
+	@Test
+	void prometheusShouldPublishTheDocumentedBucketsUnlessTheUserSetOthers() {
+		try (RunningStorefront app = RunningStorefront.start(
+				"mesh.services.inventory.instances=" + servers.get(0).uri(),
+				"management.metrics.distribution.slo.mesh.client.requests=100ms,1s")) {
+			app.bean(InventoryClient.class).item("1");
+			String scrape = app.get("/actuator/prometheus").body();
+			// The control: attempts have the mesh's buckets...
+			assertThat(bucketBounds(scrape, "mesh_client_attempts_seconds")).containsExactly("0.005", "0.01", "0.025",
+					"0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "+Inf");
+			// ...and the user's key replaced them for calls.
+			assertThat(bucketBounds(scrape, "mesh_client_requests_seconds")).containsExactly("0.1", "1.0", "+Inf");
+			assertThat(scrape).contains("# HELP mesh_client_requests_seconds Calls through the mesh")
+				.contains("# HELP mesh_client_requests_active_seconds Calls through the mesh in progress")
+				.contains("# HELP mesh_client_attempts_seconds Attempts of calls through the mesh")
+				.contains("# HELP mesh_client_attempts_active_seconds Attempts of calls through the mesh in progress");
+			// Long-task timers keep no buckets.
+			assertThat(scrape).doesNotContain("mesh_client_requests_active_seconds_bucket")
+				.contains("# TYPE mesh_client_requests_active_seconds summary");
+		}
+	}
+
+	/**
+	 * Return the series of a bucket's line: its labels but "le", without the value.
+	 */
+	private static String seriesOf(String line) {
+		return LE.matcher(line.substring(0, line.lastIndexOf('}'))).replaceAll("");
+	}
+
+	private static List<String> bucketBounds(String scrape, String timer) {
+		List<String> lines = scrape.lines().filter((line) -> line.startsWith(timer + "_bucket{")).toList();
+		assertThat(lines).as(timer).isNotEmpty();
+		// The buckets of one series: the lines that differ only in "le".
+		String first = seriesOf(lines.get(0));
+		return lines.stream()
+			.filter((line) -> seriesOf(line).equals(first))
+			.map((line) -> LE.matcher(line).results().findFirst().orElseThrow().group(1))
+			.toList();
 	}
 
 	private static long lookups(CachingMeshDiscovery cache) {

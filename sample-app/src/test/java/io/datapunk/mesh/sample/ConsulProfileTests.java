@@ -53,7 +53,11 @@ class ConsulProfileTests {
 				assertThat(status.path("consul").path("registration").path("state").asText()).isEqualTo("REGISTERED");
 				assertThat(status.path("cache").path("redisState").asText()).isEqualTo("available");
 			});
-			assertThat(redis.commands().keys("mesh:instances:*")).contains("mesh:instances:inventory");
+			// The list reaches Redis from the thread that learnt it, not the caller's:
+			// poll.
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(redis.commands().keys("mesh:instances:*"))
+					.contains("mesh:instances:inventory"));
 		}
 	}
 
