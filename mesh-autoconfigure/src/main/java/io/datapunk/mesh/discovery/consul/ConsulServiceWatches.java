@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 
 import io.datapunk.mesh.config.ServiceNames;
 import io.datapunk.mesh.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.discovery.ServiceStateHolder;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.client.ServiceInstance;
@@ -28,7 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
  *
  * @since 0.1.0
  */
-public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
+public class ConsulServiceWatches implements SmartLifecycle, ServiceStateHolder, DisposableBean {
 
 	static final String ORIGIN = "consul";
 
@@ -105,6 +106,24 @@ public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 			});
 			return watch;
 		});
+	}
+
+	/**
+	 * Stop the watches of idle services, except those of {@code mesh.services}, which run
+	 * from startup; a later lookup starts a new one.
+	 * @param serviceIds idle services
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		for (String serviceId : serviceIds) {
+			if (this.startupServices.contains(serviceId)) {
+				continue;
+			}
+			ServiceWatch watch = this.watches.remove(serviceId);
+			if (watch != null) {
+				watch.stop();
+			}
+		}
 	}
 
 	private void changed(String serviceId) {
