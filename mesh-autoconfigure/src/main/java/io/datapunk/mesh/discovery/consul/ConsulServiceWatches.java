@@ -22,7 +22,8 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * The Consul watches of the services this application calls: one blocking query loop per
  * service, started for the services of {@code mesh.services} at startup and for any other
- * service at its first lookup. Never lists the whole catalog. Publishes a
+ * service at its first lookup, and stopped when that service is {@link #release released}
+ * for being idle. Never lists the whole catalog. Publishes a
  * {@link ServiceInstancesChangedEvent} when a service's passing instances change, and
  * reports each watch's {@link ConsulWatchStatus}. Thread-safe; a lookup of a watched
  * service reads a map and a volatile field.
@@ -102,7 +103,15 @@ public class ConsulServiceWatches implements SmartLifecycle, ServiceStateHolder,
 			ServiceWatch watch = new ServiceWatch(id, this.api, this.settings, this.clock, this::changed);
 			this.threads.execute(() -> {
 				Thread.currentThread().setName("mesh-consul-watch-" + id);
-				watch.run();
+				try {
+					watch.run();
+				}
+				finally {
+					// Back in the pool until it ends or runs another watch: no longer
+					// this
+					// service's.
+					Thread.currentThread().setName("mesh-consul-watch-idle");
+				}
 			});
 			return watch;
 		});
