@@ -3,9 +3,11 @@ package io.datapunk.mesh.balancer;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.datapunk.mesh.config.LoadBalancing;
 import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.ServiceStateHolder;
 
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -18,7 +20,7 @@ import org.springframework.cloud.client.ServiceInstance;
  *
  * @since 0.1.0
  */
-public class ConfiguredLoadBalancer implements MeshLoadBalancer {
+public class ConfiguredLoadBalancer implements MeshLoadBalancer, ServiceStateHolder {
 
 	private final MeshSettings settings;
 
@@ -46,6 +48,21 @@ public class ConfiguredLoadBalancer implements MeshLoadBalancer {
 		List<ServiceInstance> candidates = (this.zonePreference != null)
 				? this.zonePreference.apply(serviceId, instances) : instances;
 		return strategyOf(serviceId).choose(serviceId, candidates);
+	}
+
+	/**
+	 * Forget what the strategies and the zone preference keep for idle services.
+	 * @param serviceIds idle services
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		this.strategies.values()
+			.stream()
+			.filter(ServiceStateHolder.class::isInstance)
+			.forEach((strategy) -> ((ServiceStateHolder) strategy).release(serviceIds));
+		if (this.zonePreference != null) {
+			this.zonePreference.release(serviceIds);
+		}
 	}
 
 	/**

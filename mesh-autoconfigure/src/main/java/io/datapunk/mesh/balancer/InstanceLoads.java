@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.datapunk.mesh.discovery.ServiceStateHolder;
+
 import org.springframework.cloud.client.ServiceInstance;
 
 /**
@@ -17,7 +19,7 @@ import org.springframework.cloud.client.ServiceInstance;
  *
  * @since 0.1.0
  */
-public class InstanceLoads {
+public class InstanceLoads implements ServiceStateHolder {
 
 	/**
 	 * Time constant of the latency averages by default, Finagle's: an answer's weight
@@ -89,6 +91,16 @@ public class InstanceLoads {
 		Set<Address> keep = new HashSet<>();
 		current.forEach((instance) -> keep.add(new Address(instance.getHost(), instance.getPort())));
 		loads.entrySet().removeIf((entry) -> !keep.contains(entry.getKey()) && entry.getValue().inFlight() == 0);
+	}
+
+	/**
+	 * Forget the loads of idle services. A call still in flight keeps its instance's load
+	 * to the end; the next call starts from none.
+	 * @param serviceIds idle services
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		serviceIds.forEach(this.services::remove);
 	}
 
 	record Address(String host, int port) {

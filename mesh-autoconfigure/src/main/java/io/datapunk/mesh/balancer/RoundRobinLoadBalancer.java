@@ -2,9 +2,12 @@ package io.datapunk.mesh.balancer;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.datapunk.mesh.discovery.ServiceStateHolder;
 
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -15,7 +18,7 @@ import org.springframework.cloud.client.ServiceInstance;
  *
  * @since 0.1.0
  */
-public class RoundRobinLoadBalancer implements MeshLoadBalancer {
+public class RoundRobinLoadBalancer implements MeshLoadBalancer, ServiceStateHolder {
 
 	private final Map<String, AtomicInteger> positions = new ConcurrentHashMap<>();
 
@@ -27,6 +30,15 @@ public class RoundRobinLoadBalancer implements MeshLoadBalancer {
 		// negative index would fail.
 		int next = position.getAndIncrement() & Integer.MAX_VALUE;
 		return instances.get(next % instances.size());
+	}
+
+	/**
+	 * Forget the state kept for idle services.
+	 * @param serviceIds idle services
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		serviceIds.forEach(this.positions::remove);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.datapunk.mesh.discovery.ServiceStateHolder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,7 +21,7 @@ import org.springframework.cloud.client.ServiceInstance;
  *
  * @since 0.1.0
  */
-public class WeightedLoadBalancer implements MeshLoadBalancer {
+public class WeightedLoadBalancer implements MeshLoadBalancer, ServiceStateHolder {
 
 	/**
 	 * Metadata key of an instance's weight.
@@ -44,6 +45,15 @@ public class WeightedLoadBalancer implements MeshLoadBalancer {
 		long ticket = ThreadLocalRandom.current().nextLong(current.total);
 		int index = Arrays.binarySearch(current.cumulative, ticket + 1);
 		return instances.get((index >= 0) ? index : -index - 1);
+	}
+
+	/**
+	 * Forget the weights computed for idle services.
+	 * @param serviceIds idle services
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		serviceIds.forEach(this.weights::remove);
 	}
 
 	private static final class Weights {

@@ -3,6 +3,7 @@ package io.datapunk.mesh.balancer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -45,6 +46,10 @@ final class ZonePreference {
 		List<ServiceInstance> result = local.isEmpty() ? instances : local;
 		this.lastByService.put(serviceId, new Narrowed(instances, result));
 		return result;
+	}
+
+	void release(Set<String> serviceIds) {
+		serviceIds.forEach(this.lastByService::remove);
 	}
 
 	private record Narrowed(List<ServiceInstance> from, List<ServiceInstance> to) {

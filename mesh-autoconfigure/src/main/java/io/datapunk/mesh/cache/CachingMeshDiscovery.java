@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import io.datapunk.mesh.discovery.CompositeMeshDiscovery;
 import io.datapunk.mesh.discovery.DiscoveryResult;
 import io.datapunk.mesh.discovery.LookupDeadline;
 import io.datapunk.mesh.discovery.MeshDiscovery;
+import io.datapunk.mesh.discovery.ServiceStateHolder;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -52,7 +54,7 @@ import org.springframework.cloud.client.ServiceInstance;
  *
  * @since 0.1.0
  */
-public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
+public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, DisposableBean {
 
 	/** How far ahead of this JVM's clock another host's fetch time may be and count. */
 	private static final long CLOCK_SKEW_TOLERANCE_MILLIS = 5_000;
@@ -165,6 +167,16 @@ public class CachingMeshDiscovery implements MeshDiscovery, DisposableBean {
 			// call refresh its result again.
 			refreshInBackground(serviceId, current);
 		}
+	}
+
+	/**
+	 * Drop the lists held for idle services, including the empty ones of names no source
+	 * knows; a later call looks them up again, as a first call does.
+	 * @param serviceIds idle services
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		serviceIds.forEach(this.near::remove);
 	}
 
 	/**

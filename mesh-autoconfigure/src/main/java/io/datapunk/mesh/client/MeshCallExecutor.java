@@ -4,9 +4,11 @@ import java.net.URI;
 
 import io.datapunk.mesh.CircuitOpenException;
 import io.datapunk.mesh.MeshException;
+import io.datapunk.mesh.ServiceNotFoundException;
 import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.ServiceNames;
+import io.datapunk.mesh.discovery.IdleServices;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.Deadline;
 import io.datapunk.mesh.resilience.InboundDeadline;
@@ -44,6 +46,8 @@ final class MeshCallExecutor {
 
 	private volatile AttemptObservations observations = AttemptObservations.NONE;
 
+	private volatile IdleServices idleServices;
+
 	MeshCallExecutor(MeshDiscovery discovery, MeshLoadBalancer balancer, InstanceLoads loads,
 			ServiceTransports transports, ResilienceRegistry resilience, boolean propagateDeadlines) {
 		this.discovery = discovery;
@@ -56,7 +60,7 @@ final class MeshCallExecutor {
 
 	ClientHttpResponse execute(MeshClientHttpRequest request, HttpHeaders headers, byte[] body) {
 		String serviceId = serviceIdOf(request);
-		ServiceResilience service = this.resilience.forService(serviceId);
+		ServiceResilience service = resilienceOf(serviceId);
 		Deadline own = Deadline.after(service.settings().timeout());
 		Deadline deadline = this.propagateDeadlines ? own.earliest(InboundDeadline.current()) : own;
 		CircuitBreaker breaker = service.circuitBreaker();
@@ -101,11 +105,36 @@ final class MeshCallExecutor {
 		}
 	}
 
+	/**
+	 * Return a service's resilience, creating it only for a service that has instances: a
+	 * typo, or a host taken from user input, gets a breaker, meters and budgets of its
+	 * own never, and its look-up's traces (a cached empty list, a watch) only until it is
+	 * idle.
+	 */
+	private ServiceResilience resilienceOf(String serviceId) {
+		IdleServices idle = this.idleServices;
+		if (idle != null) {
+			idle.touch(serviceId);
+		}
+		ServiceResilience service = this.resilience.find(serviceId);
+		if (service == null) {
+			if (this.discovery.getInstances(serviceId).isEmpty()) {
+				throw new ServiceNotFoundException(serviceId, this.discovery.describeSources());
+			}
+			service = this.resilience.forService(serviceId);
+		}
+		return service;
+	}
+
 	private MeshCall newCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,
 			Deadline deadline, boolean callerDeadline) {
 		return new MeshCall(service, request, headers, body, deadline, callerDeadline, this.discovery, this.balancer,
 				this.loads, this.transports.forService(service.serviceId()), this.propagateDeadlines,
 				this.observations);
+	}
+
+	void setIdleServices(IdleServices idleServices) {
+		this.idleServices = idleServices;
 	}
 
 	void setObservationRegistry(ObservationRegistry observations) {

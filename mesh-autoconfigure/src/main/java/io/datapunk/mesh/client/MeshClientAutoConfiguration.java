@@ -6,6 +6,7 @@ import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
+import io.datapunk.mesh.discovery.IdleServices;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.ResilienceAutoConfiguration;
 import io.datapunk.mesh.resilience.ResilienceRegistry;
@@ -53,12 +54,13 @@ public class MeshClientAutoConfiguration {
 			MeshLoadBalancer balancer, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> transportBuilder,
 			ObjectProvider<ClientHttpRequestFactorySettings> transportSettings, ResilienceRegistry resilience,
 			ObjectProvider<InstanceLoads> loads, ObjectProvider<ObservationRegistry> observations,
-			ObjectProvider<SslBundles> sslBundles) {
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<IdleServices> idleServices) {
 		MeshClientHttpRequestFactory factory = new MeshClientHttpRequestFactory(settings, discovery, balancer,
 				transportBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
 				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults), resilience,
 				loads.getIfAvailable(InstanceLoads::new), sslBundles.getIfAvailable());
 		factory.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
+		idleServices.ifUnique(factory::setIdleServices);
 		return factory;
 	}
 

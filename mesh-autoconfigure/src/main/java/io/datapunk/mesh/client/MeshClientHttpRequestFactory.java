@@ -1,11 +1,14 @@
 package io.datapunk.mesh.client;
 
 import java.net.URI;
+import java.util.Set;
 
 import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.MeshSettings;
+import io.datapunk.mesh.discovery.IdleServices;
 import io.datapunk.mesh.discovery.MeshDiscovery;
+import io.datapunk.mesh.discovery.ServiceStateHolder;
 import io.datapunk.mesh.resilience.ResilienceRegistry;
 
 import io.micrometer.observation.ObservationRegistry;
@@ -31,7 +34,7 @@ import org.springframework.http.client.ClientHttpRequestFactory;
  *
  * @since 0.1.0
  */
-public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, DisposableBean {
+public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, ServiceStateHolder, DisposableBean {
 
 	private final ServiceTransports transports;
 
@@ -84,6 +87,25 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, D
 	 */
 	public void setObservationRegistry(ObservationRegistry observations) {
 		this.executor.setObservationRegistry(observations);
+	}
+
+	/**
+	 * Record each call's service in the given tracker, so that what is kept for a service
+	 * nobody calls any more is released.
+	 * @param idleServices the tracker
+	 */
+	public void setIdleServices(IdleServices idleServices) {
+		this.executor.setIdleServices(idleServices);
+	}
+
+	/**
+	 * Forget which HTTP client idle services use; the clients themselves, shared by every
+	 * service with the same settings, stay.
+	 * @param serviceIds idle services
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		this.transports.release(serviceIds);
 	}
 
 	@Override

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,6 +95,15 @@ final class ServiceTransports {
 			this.byService.put(serviceId, transport);
 		}
 		return transport;
+	}
+
+	/**
+	 * Forget which client idle services use. The clients stay: they are shared by
+	 * settings, of which there are as many as the configuration has.
+	 * @param serviceIds idle services
+	 */
+	void release(Set<String> serviceIds) {
+		serviceIds.forEach(this.byService::remove);
 	}
 
 	/**

@@ -58,6 +58,15 @@ public class MeshProperties {
 	private final Defaults defaults = new Defaults();
 
 	/**
+	 * Time after its last call at which the state kept for a service (breaker, meters,
+	 * outlier and budget state, cached list, discovery watch) is released; services under
+	 * mesh.services keep theirs. Between 1s and 7d.
+	 */
+	@NotNull
+	@PositiveDuration
+	private Duration idleServiceTimeout = Duration.ofMinutes(10);
+
+	/**
 	 * Propagation of call deadlines between applications.
 	 */
 	private final DeadlinePropagation deadlinePropagation = new DeadlinePropagation();
@@ -97,6 +106,14 @@ public class MeshProperties {
 
 	public void setConfigVersion(String configVersion) {
 		this.configVersion = configVersion;
+	}
+
+	public Duration getIdleServiceTimeout() {
+		return this.idleServiceTimeout;
+	}
+
+	public void setIdleServiceTimeout(Duration idleServiceTimeout) {
+		this.idleServiceTimeout = idleServiceTimeout;
 	}
 
 	public Defaults getDefaults() {

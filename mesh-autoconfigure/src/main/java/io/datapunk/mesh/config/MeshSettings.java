@@ -1,5 +1,6 @@
 package io.datapunk.mesh.config;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,7 +33,17 @@ public class MeshSettings {
 
 	private final Set<String> criticalServices;
 
-	/** Settings of called services that have no mesh.services entry, resolved once. */
+	/** Shortest and longest mesh.idle-service-timeout. */
+	private static final Duration MIN_IDLE_SERVICE_TIMEOUT = Duration.ofSeconds(1);
+
+	private static final Duration MAX_IDLE_SERVICE_TIMEOUT = Duration.ofDays(7);
+
+	private final Duration idleServiceTimeout;
+
+	/**
+	 * Settings of called services that have no mesh.services entry, resolved once and
+	 * released with the service's other state when it is idle.
+	 */
 	private final Map<String, ServiceSettings> unconfigured = new ConcurrentHashMap<>();
 
 	/**
@@ -48,6 +59,7 @@ public class MeshSettings {
 		this.zone = properties.getZone();
 		this.defaults = properties.getDefaults();
 		this.deadlinePropagation = properties.getDeadlinePropagation().isEnabled();
+		this.idleServiceTimeout = checkIdleServiceTimeout(properties.getIdleServiceTimeout());
 		Map<String, ServiceSettings> services = new LinkedHashMap<>();
 		properties.getServices().forEach((name, service) -> {
 			// Bean Validation checks keys too; this holds the rule without a validator.
@@ -64,6 +76,17 @@ public class MeshSettings {
 		this.criticalServices = Collections.unmodifiableSet(critical);
 		// Resolving the defaults alone checks them at startup, not at a first call.
 		this.defaultSettings = resolve("(defaults)", new MeshProperties.Service());
+	}
+
+	private static Duration checkIdleServiceTimeout(Duration timeout) {
+		// Under a second, a service in steady use could lose its breaker between two
+		// calls; over a week, the bound on memory means little.
+		if (timeout == null || timeout.compareTo(MIN_IDLE_SERVICE_TIMEOUT) < 0
+				|| timeout.compareTo(MAX_IDLE_SERVICE_TIMEOUT) > 0) {
+			throw new InvalidMeshPropertyException("mesh.idle-service-timeout", String.valueOf(timeout),
+					"must be between 1s and 7d", "'10m'");
+		}
+		return timeout;
 	}
 
 	private static String resolveServiceName(String configured, String applicationName) {
@@ -149,6 +172,23 @@ public class MeshSettings {
 	 */
 	public boolean isDeadlinePropagationEnabled() {
 		return this.deadlinePropagation;
+	}
+
+	/**
+	 * Return the time after its last call at which a service's state is released.
+	 * @return the idle timeout, between 1s and 7d
+	 */
+	public Duration idleServiceTimeout() {
+		return this.idleServiceTimeout;
+	}
+
+	/**
+	 * Forget the settings resolved for services without a {@code mesh.services} entry;
+	 * they are resolved again at their next call.
+	 * @param serviceIds idle services
+	 */
+	public void release(Set<String> serviceIds) {
+		serviceIds.forEach(this.unconfigured::remove);
 	}
 
 	/**

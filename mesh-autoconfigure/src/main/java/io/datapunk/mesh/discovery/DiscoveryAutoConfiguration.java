@@ -22,7 +22,8 @@ import org.springframework.context.annotation.Bean;
  * {@link EnableAutoConfiguration Auto-configuration} for mesh discovery: the static
  * instances of {@code mesh.services}, joined with every Spring Cloud
  * {@link DiscoveryClient} bean except those a {@link SupersedingDiscoveryClient} answers
- * for.
+ * for; and the release of the state kept for services nobody called for
+ * {@code mesh.idle-service-timeout} ({@link IdleServices}).
  *
  * @since 0.1.0
  */
@@ -47,6 +48,24 @@ public class DiscoveryAutoConfiguration {
 			.toList();
 		clients.removeIf((client) -> superseding.stream().anyMatch((s) -> s != client && s.supersedes(client)));
 		return new CompositeMeshDiscovery(clients);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IdleServices meshIdleServices(MeshSettings settings) {
+		return new IdleServices(settings.idleServiceTimeout(), settings.configuredServices());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	IdleServiceSweeper meshIdleServiceSweeper(IdleServices idleServices, MeshSettings settings,
+			ObjectProvider<ServiceStateHolder> holders) {
+		return new IdleServiceSweeper(idleServices, () -> {
+			List<ServiceStateHolder> all = new ArrayList<>();
+			all.add(settings::release);
+			holders.orderedStream().forEach(all::add);
+			return all;
+		});
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,6 +18,7 @@ import io.datapunk.mesh.config.MeshSettings;
 import io.datapunk.mesh.config.OutlierDetectionSettings;
 import io.datapunk.mesh.config.RetryBudgetSettings;
 import io.datapunk.mesh.config.ServiceSettings;
+import io.datapunk.mesh.discovery.ServiceStateHolder;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.apache.commons.logging.Log;
@@ -28,11 +30,13 @@ import org.apache.commons.logging.LogFactory;
  * application's, when Resilience4j's auto-configuration made one, so its endpoints and
  * meters show them too); a breaker that the registry already holds under the service's
  * name, from {@code resilience4j.circuitbreaker.instances.<name>}, is used as configured
- * there. Thread-safe.
+ * there. A service nobody called for {@code mesh.idle-service-timeout} is {@link #release
+ * released}: its breaker leaves the Resilience4j registry (unless it was there before the
+ * mesh's first call), and its next call starts afresh. Thread-safe.
  *
  * @since 0.1.0
  */
-public class ResilienceRegistry {
+public class ResilienceRegistry implements ServiceStateHolder {
 
 	private static final Log logger = LogFactory.getLog(ResilienceRegistry.class);
 
@@ -54,6 +58,14 @@ public class ResilienceRegistry {
 	private final Map<String, ServiceResilience> services = new ConcurrentHashMap<>();
 
 	private final List<Consumer<ServiceResilience>> listeners = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<ServiceResilience>> releaseListeners = new CopyOnWriteArrayList<>();
+
+	/**
+	 * Services whose breaker the Resilience4j registry held before the mesh asked: it is
+	 * configured there, so it stays when the service is released.
+	 */
+	private final Set<String> adoptedBreakers = ConcurrentHashMap.newKeySet();
 
 	/**
 	 * Create a registry.
@@ -136,6 +148,38 @@ public class ResilienceRegistry {
 	}
 
 	/**
+	 * Call a listener for every service released from now on, while the service is being
+	 * removed: a call that creates the service again waits until the listener returns, so
+	 * what the listener removes is never what the new one made.
+	 * @param listener called once per released service, on the sweeper's thread
+	 */
+	public void onRelease(Consumer<ServiceResilience> listener) {
+		this.releaseListeners.add(listener);
+	}
+
+	/**
+	 * Release idle services: their resilience and, unless configured in Resilience4j,
+	 * their breakers. Services configured under {@code mesh.services} are kept.
+	 * @param serviceIds the services nobody called for the idle timeout
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		Set<String> configured = this.settings.configuredServices();
+		for (String serviceId : serviceIds) {
+			if (configured.contains(serviceId)) {
+				continue;
+			}
+			this.services.computeIfPresent(serviceId, (id, resilience) -> {
+				if (resilience.circuitBreaker() != null && !this.adoptedBreakers.contains(id)) {
+					this.circuitBreakers.remove(id);
+				}
+				this.releaseListeners.forEach((listener) -> listener.accept(resilience));
+				return null;
+			});
+		}
+	}
+
+	/**
 	 * Return the resilience of a service if it exists, without creating it: for readers
 	 * such as health checks, which must not make a service appear.
 	 * @param serviceId a service name
@@ -170,6 +214,7 @@ public class ResilienceRegistry {
 		}
 		Optional<CircuitBreaker> configured = this.circuitBreakers.find(serviceId);
 		if (configured.isPresent()) {
+			this.adoptedBreakers.add(serviceId);
 			logger.info("Calls to service '" + serviceId + "' use the Resilience4j circuit breaker of the same name, "
 					+ "which already exists (configured under resilience4j.circuitbreaker.instances, or created by "
 					+ "other code); mesh circuit-breaker settings other than 'enabled' do not apply to it");

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import io.datapunk.mesh.config.ServiceNames;
 import io.datapunk.mesh.discovery.LookupDeadline;
 import io.datapunk.mesh.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.discovery.ServiceStateHolder;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.client.ServiceInstance;
@@ -28,11 +29,12 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * {@code mesh.services} at startup and for any other service at its first lookup. Never
  * lists the whole catalog. Publishes a {@link ServiceInstancesChangedEvent} when a
  * service's passing instances change, and reports each watch's {@link ConsulWatchStatus}.
- * Thread-safe; a lookup of a watched service reads a map and a volatile field.
+ * Stopped when the service is {@link #release released} for being idle. Thread-safe; a
+ * lookup of a watched service reads a map and a volatile field.
  *
  * @since 0.1.0
  */
-public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
+public class ConsulServiceWatches implements SmartLifecycle, ServiceStateHolder, DisposableBean {
 
 	static final String ORIGIN = "consul";
 
@@ -130,6 +132,24 @@ public class ConsulServiceWatches implements SmartLifecycle, DisposableBean {
 	public Duration staleFor(String serviceId) {
 		ServiceWatch watch = this.watches.get(serviceId);
 		return (watch != null) ? watch.staleFor() : null;
+	}
+
+	/**
+	 * Stop the watches of idle services, except those of {@code mesh.services}, which run
+	 * from startup; a later lookup starts a new one.
+	 * @param serviceIds idle services
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		for (String serviceId : serviceIds) {
+			if (this.startupServices.contains(serviceId)) {
+				continue;
+			}
+			ServiceWatch watch = this.watches.remove(serviceId);
+			if (watch != null) {
+				watch.stop();
+			}
+		}
 	}
 
 	private void changed(String serviceId) {

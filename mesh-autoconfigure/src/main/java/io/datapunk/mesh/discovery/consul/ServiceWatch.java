@@ -298,6 +298,14 @@ final class ServiceWatch {
 		}
 	}
 
+	/**
+	 * Return whether the watch still sends queries: false once stopped (released, or its
+	 * executor shut down).
+	 */
+	boolean isRunning() {
+		return this.running;
+	}
+
 	void stop() {
 		this.running = false;
 		CompletableFuture<ConsulApi.HealthAnswer> query;
