@@ -9,6 +9,7 @@ import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
 import io.datapunk.mesh.config.ServiceNames;
 import io.datapunk.mesh.discovery.IdleServices;
+import io.datapunk.mesh.discovery.LookupDeadline;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.Deadline;
 import io.datapunk.mesh.resilience.InboundDeadline;
@@ -118,12 +119,24 @@ final class MeshCallExecutor {
 		}
 		ServiceResilience service = this.resilience.find(serviceId);
 		if (service == null) {
-			if (this.discovery.getInstances(serviceId).isEmpty()) {
+			if (!hasInstances(serviceId)) {
 				throw new ServiceNotFoundException(serviceId, this.discovery.describeSources());
 			}
 			service = this.resilience.forService(serviceId);
 		}
 		return service;
+	}
+
+	/**
+	 * Look a service up before anything is created for it, within the deadline its call
+	 * will have: a first lookup that waits on Consul, DNS or Redis must not outlast it.
+	 */
+	private boolean hasInstances(String serviceId) {
+		Deadline own = Deadline.after(this.resilience.settingsOf(serviceId).timeout());
+		Deadline deadline = this.propagateDeadlines ? own.earliest(InboundDeadline.current()) : own;
+		try (LookupDeadline.Scope lookup = LookupDeadline.within(deadline.remaining())) {
+			return !this.discovery.getInstances(serviceId).isEmpty();
+		}
 	}
 
 	private MeshCall newCall(ServiceResilience service, MeshClientHttpRequest request, HttpHeaders headers, byte[] body,

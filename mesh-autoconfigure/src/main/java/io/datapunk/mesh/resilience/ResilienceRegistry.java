@@ -198,6 +198,15 @@ public class ResilienceRegistry implements ServiceStateHolder {
 		return Collections.unmodifiableCollection(this.services.values());
 	}
 
+	/**
+	 * Return the settings a service's calls run with, without creating anything for it.
+	 * @param serviceId a valid service name
+	 * @return the service's settings, {@code mesh.defaults} for one not configured
+	 */
+	public ServiceSettings settingsOf(String serviceId) {
+		return this.settings.service(serviceId);
+	}
+
 	private ServiceResilience create(String serviceId) {
 		ServiceSettings service = this.settings.service(serviceId);
 		RetryBudgetSettings budget = service.retryBudget();
