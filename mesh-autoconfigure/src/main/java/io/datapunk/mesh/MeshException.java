@@ -28,11 +28,20 @@ public abstract class MeshException extends RuntimeException {
 	}
 
 	private static String describe(String serviceId, String reason, List<MeshAttempt> attempts) {
+		// Counted as retry.max-attempts counts them: a requeue is said apart.
+		long requeues = attempts.stream().filter(MeshAttempt::requeued).count();
+		long counted = attempts.size() - requeues;
 		StringBuilder message = new StringBuilder("Call to service '").append(serviceId)
 			.append("' failed after ")
-			.append(attempts.size())
-			.append((attempts.size() == 1) ? " attempt: " : " attempts: ")
-			.append(reason);
+			.append(counted)
+			.append((counted == 1) ? " attempt" : " attempts");
+		if (requeues > 0) {
+			message.append(" and ")
+				.append(requeues)
+				.append((requeues == 1) ? " requeue" : " requeues")
+				.append(" after a failed connection");
+		}
+		message.append(": ").append(reason);
 		for (MeshAttempt attempt : attempts) {
 			message.append("; ").append(attempt);
 		}

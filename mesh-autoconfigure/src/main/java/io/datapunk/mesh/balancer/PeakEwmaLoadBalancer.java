@@ -10,11 +10,22 @@ import org.springframework.cloud.client.ServiceInstance;
  * random, the cost being the instance's peak-sensitive latency average times its requests
  * in flight plus one (Finagle's and Linkerd's power of two choices over Peak EWMA). An
  * instance with no answers yet costs nothing, so new instances get tried; a slow one gets
- * little traffic until its average decays or its answers speed up. Thread-safe.
+ * little traffic until its average decays or its answers speed up. Between two idle
+ * instances (nothing in flight), costs less than {@value #TIE_RATIO} times apart are a
+ * tie, which goes to the instance that waited longer: at low load, latencies that differ
+ * by noise alone would otherwise send nearly every call to the two cheapest of three
+ * instances (the averages move little between calls that are seconds apart), while at a
+ * tie similar instances take turns. Under load the costs decide alone, so requests in
+ * flight never make a slow instance look as cheap. Thread-safe.
  *
  * @since 0.1.0
  */
 public class PeakEwmaLoadBalancer implements MeshLoadBalancer {
+
+	/**
+	 * Ratio under which two costs are the same for the balancer.
+	 */
+	static final double TIE_RATIO = 2.0;
 
 	private final InstanceLoads loads;
 
@@ -30,7 +41,17 @@ public class PeakEwmaLoadBalancer implements MeshLoadBalancer {
 	public ServiceInstance choose(String serviceId, List<ServiceInstance> instances) {
 		Map<InstanceLoads.Address, InstanceLoad> service = this.loads.forService(serviceId);
 		long now = System.nanoTime();
-		return TwoChoices.pick(instances, (instance) -> this.loads.of(service, instance).cost(now));
+		return TwoChoices.pick(instances, (a, b) -> {
+			InstanceLoad loadA = this.loads.of(service, a);
+			InstanceLoad loadB = this.loads.of(service, b);
+			double costA = loadA.cost(now);
+			double costB = loadB.cost(now);
+			if (costA == costB || (loadA.inFlight() == 0 && loadB.inFlight() == 0 && costA < costB * TIE_RATIO
+					&& costB < costA * TIE_RATIO)) {
+				return loadA.begunBefore(loadB) ? a : b;
+			}
+			return (costA < costB) ? a : b;
+		});
 	}
 
 }

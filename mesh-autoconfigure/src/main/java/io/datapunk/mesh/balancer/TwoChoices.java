@@ -2,6 +2,7 @@ package io.datapunk.mesh.balancer;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BinaryOperator;
 import java.util.function.ToDoubleFunction;
 
 import org.springframework.cloud.client.ServiceInstance;
@@ -18,6 +19,23 @@ final class TwoChoices {
 	}
 
 	static ServiceInstance pick(List<ServiceInstance> instances, ToDoubleFunction<ServiceInstance> cost) {
+		return pick(instances, (a, b) -> {
+			double costA = cost.applyAsDouble(a);
+			double costB = cost.applyAsDouble(b);
+			if (costA == costB) {
+				return ThreadLocalRandom.current().nextBoolean() ? a : b;
+			}
+			return (costA < costB) ? a : b;
+		});
+	}
+
+	/**
+	 * Pick two different instances at random and keep the one a rule prefers.
+	 * @param instances the candidates
+	 * @param preferred the rule: given two instances, the one to keep
+	 * @return the instance kept
+	 */
+	static ServiceInstance pick(List<ServiceInstance> instances, BinaryOperator<ServiceInstance> preferred) {
 		int size = instances.size();
 		if (size == 1) {
 			return instances.get(0);
@@ -29,14 +47,7 @@ final class TwoChoices {
 		if (second >= first) {
 			second++;
 		}
-		ServiceInstance a = instances.get(first);
-		ServiceInstance b = instances.get(second);
-		double costA = cost.applyAsDouble(a);
-		double costB = cost.applyAsDouble(b);
-		if (costA == costB) {
-			return random.nextBoolean() ? a : b;
-		}
-		return (costA < costB) ? a : b;
+		return preferred.apply(instances.get(first), instances.get(second));
 	}
 
 }

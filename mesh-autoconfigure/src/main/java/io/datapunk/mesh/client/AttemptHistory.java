@@ -40,6 +40,12 @@ final class AttemptHistory {
 		this.tried.add(instance);
 	}
 
+	/** Say that the last failed attempt was requeued: sent elsewhere, not counted. */
+	void markLastRequeued() {
+		int last = this.failed.size() - 1;
+		this.failed.set(last, this.failed.get(last).asRequeued());
+	}
+
 	boolean hasFailures() {
 		return this.failed != null;
 	}

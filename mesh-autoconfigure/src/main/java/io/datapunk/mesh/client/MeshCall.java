@@ -310,12 +310,14 @@ final class MeshCall {
 						failure);
 			}
 			withdrawFromBudget(failure);
+			this.history.markLastRequeued();
 			this.service.statistics().requeued(FailureReasons.of(failure));
 			return;
 		}
 		if (RetryPolicy.neverReachedServer(failure) && this.history.hasUntried(available)) {
 			// Nothing reached a server, so any method may go elsewhere at once.
 			withdrawFromBudget(failure);
+			this.history.markLastRequeued();
 			this.service.statistics().requeued(FailureReasons.of(failure));
 			return;
 		}
@@ -332,7 +334,7 @@ final class MeshCall {
 					+ "@Idempotent or list it in retry.methods)", cause);
 		}
 		if (1 + this.retries >= policy.maxAttempts()) {
-			throw exhausted("no attempts left (retry.max-attempts is " + policy.maxAttempts() + ")", cause);
+			throw exhausted("no retry left (retry.max-attempts is " + policy.maxAttempts() + ")", cause);
 		}
 		Duration backoff = backoffBeforeRetry(available);
 		if (!backoff.isZero() && backoff.toNanos() >= this.deadline.remainingNanos()) {

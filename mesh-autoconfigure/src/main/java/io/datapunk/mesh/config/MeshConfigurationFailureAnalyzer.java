@@ -107,7 +107,8 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 		}
 		if (mapKey.matches() && !(error.getRejectedValue() instanceof CharSequence)) {
 			// A map-key constraint: Boot reports the entry's value as rejected.
-			return new Problem(mapKey.group(1) + " (key)", mapKey.group(2), null, error.getDefaultMessage(),
+			return new Problem(mapKey.group(1) + " (key)", mapKey.group(2),
+					originOfKey(errors, mapKey.group(1), mapKey.group(2)), error.getDefaultMessage(),
 					exampleFor(error));
 		}
 		return new Problem(property, String.valueOf(error.getRejectedValue()), Origin.from(error),
@@ -169,6 +170,26 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 		for (ConfigurationProperty bound : errors.getBoundProperties()) {
 			if (bound.getName().equals(name)) {
 				return bound;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * Return where a map key was written: the origin of the first property bound under
+	 * it, such as {@code mesh.services[Inventory_Svc].instances[0]}.
+	 */
+	private static Origin originOfKey(ValidationErrors errors, String map, String key) {
+		ConfigurationPropertyName prefix = ConfigurationPropertyName.ofIfValid(map);
+		if (prefix == null) {
+			return null;
+		}
+		int index = prefix.getNumberOfElements();
+		for (ConfigurationProperty bound : errors.getBoundProperties()) {
+			ConfigurationPropertyName name = bound.getName();
+			if (prefix.isAncestorOf(name)
+					&& key.equals(name.getElement(index, ConfigurationPropertyName.Form.ORIGINAL))) {
+				return bound.getOrigin();
 			}
 		}
 		return null;

@@ -1,6 +1,8 @@
 package io.datapunk.mesh.balancer;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.datapunk.mesh.client.scan.app.InventoryClient;
 import io.datapunk.mesh.client.scan.app.ScanAppConfiguration;
@@ -55,6 +57,26 @@ class LoadBalancingIntegrationTests {
 				}
 				assertThat(slow.hits()).as("calls to the instance once fast").isGreaterThan(15);
 			});
+	}
+
+	@Test
+	void p2cEwmaShouldSpreadLowLoadOverHealthyInstancesFromTheFirstCall() {
+		// Each instance's first answer includes opening its connection (and the first
+		// call, the JVM's warm-up): it must not starve that instance.
+		for (int run = 0; run < 3; run++) {
+			servers.all().forEach(TestHttpServer::reset);
+			this.contextRunner.withPropertyValues("mesh.services.inventory.instances=" + servers.uris())
+				.run((context) -> {
+					InventoryClient inventory = context.getBean(InventoryClient.class);
+					for (int i = 0; i < 30; i++) {
+						inventory.item(Integer.toString(i));
+					}
+					Map<String, Integer> spread = new TreeMap<>();
+					servers.all().forEach((server) -> spread.put(server.name(), server.hits()));
+					assertThat(spread.values()).as("calls per instance out of 30: %s", spread)
+						.allSatisfy((hits) -> assertThat(hits).isGreaterThanOrEqualTo(5));
+				});
+		}
 	}
 
 	@Test

@@ -105,7 +105,7 @@ class MeshClientIntegrationTests {
 					assertThat(ex.getCause()).isInstanceOf(java.net.ConnectException.class);
 				})
 				.withMessageContaining("'inventory'")
-				.withMessageContaining("3 attempts: no attempts left (retry.max-attempts is 3)")
+				.withMessageContaining("3 attempts: no retry left (retry.max-attempts is 3)")
 				.withMessageContaining("127.0.0.1:" + closedPort));
 	}
 

@@ -51,6 +51,13 @@ class MeshConfigurationFailureAnalyzerTests {
 	}
 
 	@Test
+	void servicesKeyShouldShowWhereItWasWritten() {
+		FailureAnalysis analysis = analyze("mesh.services[Inventory_Svc].instances[0]=http://127.0.0.1:8081");
+		assertThat(analysis.getDescription()).contains("\"Inventory_Svc\"")
+			.contains("Origin: \"mesh.services[Inventory_Svc].instances[0]\" from property source");
+	}
+
+	@Test
 	void servicesKeyWithSemicolonShouldFail() {
 		FailureAnalysis analysis = analyze("mesh.services[inventory;rm].instances[0]=http://127.0.0.1:8081");
 		assertThat(analysis.getDescription()).contains("mesh.services")

@@ -134,7 +134,7 @@ class RetryIntegrationTests {
 						.doesNotHaveDuplicates();
 					assertThat(servers.all()).allSatisfy((server) -> assertThat(server.hits()).isEqualTo(1));
 				})
-				.withMessageContaining("no attempts left (retry.max-attempts is 3)"));
+				.withMessageContaining("no retry left (retry.max-attempts is 3)"));
 	}
 
 	@Test
