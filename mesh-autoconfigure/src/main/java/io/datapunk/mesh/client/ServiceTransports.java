@@ -62,7 +62,7 @@ final class ServiceTransports {
 	ServiceTransports(MeshSettings settings, ClientHttpRequestFactoryBuilder<?> builder,
 			ClientHttpRequestFactorySettings baseSettings, ServiceTlsBundles tlsBundles) {
 		this.settings = settings;
-		this.builder = builder;
+		this.builder = SingleRequestAttempts.withoutClientRetries(builder);
 		this.baseSettings = baseSettings;
 		this.tlsBundles = tlsBundles;
 		AtomicInteger threads = new AtomicInteger();
