@@ -32,9 +32,10 @@ import org.springframework.web.client.RestClientResponseException;
  * once on an instance not tried yet, whatever its method; other failures are retried,
  * preferably on another instance, if the method may be repeated and attempts are left: at
  * once the first time another instance can take it, after a backoff otherwise. Both draw
- * on the service's retry budget, and nothing outlives the deadline. While a retry is
- * possible, the body of an answer is read before the call returns, so that one cut short
- * is retried too. Used by one thread, once.
+ * on the service's retry budget, and nothing outlives the deadline. The body of an answer
+ * (its first 64 KiB) is read within the attempt's time limit, before the call returns, so
+ * that one cut short is retried too and one that trickles ends with the deadline. Used by
+ * one thread, once.
  *
  * @author datapunk mesh team
  */
@@ -184,11 +185,13 @@ final class MeshCall {
 				AttemptObservations.stop(observation, status.value(), null);
 				throw ex;
 			}
-			if (!retryable && mayRetry()) {
+			if (!retryable) {
 				try {
-					// An instance that dies halfway through the body should cost a retry,
-					// not an error once the call has returned.
-					response = BufferedBodyResponse.read(response, status, this.request.getMethod());
+					// Within the attempt's time limit: an instance that dies halfway
+					// through the body costs a retry (or a clear failure), not an error
+					// once the call has returned, and one that trickles cannot keep the
+					// call past its deadline.
+					response = BufferedBodyResponse.read(response, status, this.request.getMethod(), () -> false);
 				}
 				catch (IOException ex) {
 					AttemptObservations.stop(observation, 0, ex);
