@@ -70,7 +70,7 @@ final class BufferedBodyResponse implements ClientHttpResponse {
 		InputStream in = null;
 		try {
 			HttpHeaders headers = response.getHeaders();
-			long announced = headers.getContentLength();
+			long announced = contentLength(headers);
 			if (announced > LIMIT) {
 				return response;
 			}
@@ -94,6 +94,19 @@ final class BufferedBodyResponse implements ClientHttpResponse {
 			// trickling instance makes last for ever.
 			ResponseAborts.abort(response, in);
 			throw ex;
+		}
+	}
+
+	/**
+	 * Return the announced length of the body, or -1; a malformed one is a broken answer,
+	 * a failure of the attempt like a body cut short.
+	 */
+	private static long contentLength(HttpHeaders headers) throws IOException {
+		try {
+			return headers.getContentLength();
+		}
+		catch (NumberFormatException ex) {
+			throw new IOException("Malformed Content-Length in the response", ex);
 		}
 	}
 
