@@ -45,7 +45,7 @@ public class CacheProperties {
 	 * discovery sources fail.
 	 */
 	@NotNull
-	@PositiveDuration
+	@PositiveDuration(max = "7d")
 	private Duration maxStale = Duration.ofHours(1);
 
 	/**

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.datapunk.mesh.discovery.InstanceAddresses;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,7 +95,7 @@ final class InstancesCodec {
 		for (JsonNode node : instances) {
 			decoded.add(instance(serviceId, node));
 		}
-		return new SharedInstances(serviceId, List.copyOf(decoded),
+		return new SharedInstances(serviceId, InstanceAddresses.usable("Redis", serviceId, List.copyOf(decoded)),
 				Instant.ofEpochMilli(root.path("fetchedAt").longValue()), source, origin);
 	}
 

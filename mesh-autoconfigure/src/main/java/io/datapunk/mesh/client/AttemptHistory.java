@@ -1,5 +1,7 @@
 package io.datapunk.mesh.client;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +37,7 @@ final class AttemptHistory {
 			this.failed = new ArrayList<>(4);
 			this.tried = new ArrayList<>(4);
 		}
-		this.failed.add(new MeshAttempt(this.failed.size() + 1, InstanceUris.base(instance, this.tls), outcome,
+		this.failed.add(new MeshAttempt(this.failed.size() + 1, addressOf(instance), outcome,
 				Duration.ofNanos(System.nanoTime() - startNanos)));
 		this.tried.add(instance);
 	}
@@ -44,6 +46,25 @@ final class AttemptHistory {
 	void markLastRequeued() {
 		int last = this.failed.size() - 1;
 		this.failed.set(last, this.failed.get(last).asRequeued());
+	}
+
+	/**
+	 * Return the instance's address; one that is not a valid URI (an unusable address a
+	 * discovery source gave) is reported quoted in an opaque {@code invalid:} URI.
+	 */
+	private URI addressOf(ServiceInstance instance) {
+		try {
+			return InstanceUris.base(instance, this.tls);
+		}
+		catch (IllegalArgumentException ex) {
+			try {
+				String address = InstanceUris.describeAddress(instance);
+				return new URI("invalid", address.substring(1, address.length() - 1), null);
+			}
+			catch (URISyntaxException unexpected) {
+				return URI.create("invalid:address");
+			}
+		}
 	}
 
 	boolean hasFailures() {

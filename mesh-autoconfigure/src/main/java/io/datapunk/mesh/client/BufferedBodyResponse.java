@@ -1,10 +1,13 @@
 package io.datapunk.mesh.client;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.SequenceInputStream;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -48,28 +51,31 @@ final class BufferedBodyResponse implements ClientHttpResponse {
 	 * Read a response's body, or its start. A body announced as longer than the limit is
 	 * left alone: it could not be retried whole anyway. So is a response that has no body
 	 * whatever its headers say: to {@code HEAD}, and {@code 1xx}, {@code 204} and
-	 * {@code 304} answers (RFC 9110).
+	 * {@code 304} answers (RFC 9110). A response already read is returned as it is.
 	 * @param response the response, with its status already read
 	 * @param status its status
 	 * @param method the request's method
+	 * @param abandoned says, between two reads, whether nobody waits for the body any
+	 * more (its attempt timed out), so that a trickling body stops at once
 	 * @return the response to hand to the caller
-	 * @throws IOException if the body could not be read, or ended before its announced
-	 * length; the response is closed then
+	 * @throws IOException if the body could not be read, ended before its announced
+	 * length, or was abandoned; the response is aborted then
 	 */
-	static ClientHttpResponse read(ClientHttpResponse response, HttpStatusCode status, HttpMethod method)
-			throws IOException {
-		if (HttpMethod.HEAD.equals(method) || status.is1xxInformational() || status.value() == 204
-				|| status.value() == 304) {
+	static ClientHttpResponse read(ClientHttpResponse response, HttpStatusCode status, HttpMethod method,
+			BooleanSupplier abandoned) throws IOException {
+		if (response instanceof BufferedBodyResponse || HttpMethod.HEAD.equals(method) || status.is1xxInformational()
+				|| status.value() == 204 || status.value() == 304) {
 			return response;
 		}
+		InputStream in = null;
 		try {
 			HttpHeaders headers = response.getHeaders();
-			long announced = headers.getContentLength();
+			long announced = contentLength(headers);
 			if (announced > LIMIT) {
 				return response;
 			}
-			InputStream in = response.getBody();
-			byte[] start = in.readNBytes((announced >= 0) ? (int) announced : LIMIT);
+			in = response.getBody();
+			byte[] start = readUpTo(in, (announced >= 0) ? (int) announced : LIMIT, abandoned);
 			if (announced >= 0 && start.length < announced) {
 				throw new EOFException("The connection ended after " + start.length + " of the " + announced
 						+ " bytes of the response body");
@@ -84,9 +90,45 @@ final class BufferedBodyResponse implements ClientHttpResponse {
 					new SequenceInputStream(new ByteArrayInputStream(start), in));
 		}
 		catch (IOException | RuntimeException ex) {
-			response.close();
+			// Not close(): some clients read the rest of the body first, which a
+			// trickling instance makes last for ever.
+			ResponseAborts.abort(response, in);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Return the announced length of the body, or -1; a malformed one is a broken answer,
+	 * a failure of the attempt like a body cut short.
+	 */
+	private static long contentLength(HttpHeaders headers) throws IOException {
+		try {
+			return headers.getContentLength();
+		}
+		catch (NumberFormatException ex) {
+			throw new IOException("Malformed Content-Length in the response", ex);
+		}
+	}
+
+	/**
+	 * Read up to a number of bytes as they come, checking between two reads whether the
+	 * attempt was abandoned.
+	 */
+	private static byte[] readUpTo(InputStream in, int max, BooleanSupplier abandoned) throws IOException {
+		byte[] buffer = new byte[Math.min(max, 8192)];
+		ByteArrayOutputStream read = new ByteArrayOutputStream(buffer.length);
+		while (read.size() < max) {
+			if (abandoned.getAsBoolean()) {
+				throw new InterruptedIOException(
+						"The attempt ended before the response body did (" + read.size() + " bytes read)");
+			}
+			int count = in.read(buffer, 0, Math.min(buffer.length, max - read.size()));
+			if (count < 0) {
+				break;
+			}
+			read.write(buffer, 0, count);
+		}
+		return read.toByteArray();
 	}
 
 	@Override

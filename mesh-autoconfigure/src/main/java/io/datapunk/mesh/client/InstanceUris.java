@@ -41,6 +41,20 @@ final class InstanceUris {
 	}
 
 	/**
+	 * Describe an instance's address for a message without building a URI (it may be one
+	 * that cannot be built): host cut short, control characters dropped.
+	 */
+	static String describeAddress(ServiceInstance instance) {
+		String host = String.valueOf(instance.getHost());
+		String shown = host.codePoints()
+			.limit(100)
+			.filter((c) -> !Character.isISOControl(c))
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+		return "'" + shown + ((host.length() > 100) ? "..." : "") + ":" + instance.getPort() + "'";
+	}
+
+	/**
 	 * Return whether an instance is called over HTTPS.
 	 * @param instance the instance
 	 * @param tls whether the service's TLS is on

@@ -11,6 +11,7 @@ import io.datapunk.mesh.ServiceNotFoundException;
 import io.datapunk.mesh.balancer.InstanceLoad;
 import io.datapunk.mesh.balancer.InstanceLoads;
 import io.datapunk.mesh.balancer.MeshLoadBalancer;
+import io.datapunk.mesh.discovery.InstanceAddresses;
 import io.datapunk.mesh.discovery.LookupDeadline;
 import io.datapunk.mesh.discovery.MeshDiscovery;
 import io.datapunk.mesh.resilience.Deadline;
@@ -33,9 +34,10 @@ import org.springframework.web.client.RestClientResponseException;
  * once on an instance not tried yet, whatever its method; other failures are retried,
  * preferably on another instance, if the method may be repeated and attempts are left: at
  * once the first time another instance can take it, after a backoff otherwise. Both draw
- * on the service's retry budget, and nothing outlives the deadline. While a retry is
- * possible, the body of an answer is read before the call returns, so that one cut short
- * is retried too. Used by one thread, once.
+ * on the service's retry budget, and nothing outlives the deadline. The body of an answer
+ * (its first 64 KiB) is read within the attempt's time limit, before the call returns, so
+ * that one cut short is retried too and one that trickles ends with the deadline. Used by
+ * one thread, once.
  *
  * @author datapunk mesh team
  */
@@ -158,72 +160,93 @@ final class MeshCall {
 			}
 			long start = System.nanoTime();
 			InstanceLoad load = this.loads.of(serviceId, instance);
-			long begun = load.begin();
-			Observation observation = this.observations.start(this.headers, serviceId,
-					InstanceUris.base(instance, this.tls), this.request.getMethod());
-			ClientHttpResponse response;
-			HttpStatusCode status;
-			try {
-				response = this.transport.send(InstanceUris.resolve(instance, this.request.getURI(), this.tls),
-						this.request.getMethod(), this.headers, this.request.getAttributes(), this.body, timeLimit);
-				status = statusOf(response);
-			}
-			catch (IOException ex) {
-				AttemptObservations.stop(observation, 0, ex);
-				attemptFailed(instance, ex, start, load, begun, available);
+			String badAddress = InstanceAddresses.problem(instance);
+			if (badAddress != null) {
+				// A MeshDiscovery of the application's own handed over an address no
+				// client can call: the instance fails, the call goes elsewhere.
+				attemptFailed(instance, new UnusableAddressException(instance, badAddress), start, load, load.begin(),
+						available);
 				continue;
 			}
-			catch (RuntimeException ex) {
-				AttemptObservations.stop(observation, 0, ex);
-				load.abandon();
-				// The HTTP client itself failed (a pool shut down, say): not a retryable
-				// outcome.
-				this.history.recordFailure(instance, Outcomes.describe(ex), start);
-				throw exhausted("the HTTP client failed", ex);
-			}
-			boolean retryable;
+			long begun = load.begin();
+			// Every way out of this attempt ends its in-flight count once.
+			boolean ended = false;
 			try {
-				retryable = isRetryable(status, response);
-			}
-			catch (RuntimeException | Error ex) {
-				AttemptObservations.stop(observation, status.value(), null);
-				throw ex;
-			}
-			if (!retryable && mayRetry()) {
+				Observation observation = this.observations.start(this.headers, serviceId,
+						InstanceUris.base(instance, this.tls), this.request.getMethod());
+				ClientHttpResponse response;
+				HttpStatusCode status;
 				try {
-					// An instance that dies halfway through the body should cost a retry,
-					// not an error once the call has returned.
-					response = BufferedBodyResponse.read(response, status, this.request.getMethod());
+					response = this.transport.send(InstanceUris.resolve(instance, this.request.getURI(), this.tls),
+							this.request.getMethod(), this.headers, this.request.getAttributes(), this.body, timeLimit);
+					status = statusOf(response);
 				}
 				catch (IOException ex) {
 					AttemptObservations.stop(observation, 0, ex);
+					ended = true;
 					attemptFailed(instance, ex, start, load, begun, available);
 					continue;
 				}
-			}
-			AttemptObservations.stop(observation, status.value(), null);
-			boolean serverError = status.is5xxServerError();
-			load.end(begun, serverError);
-			if (outliers != null) {
-				// Gateway failures (502, 503, 504) by default, not any 5xx.
-				if (outliers.countsAsFailure(status.value())) {
-					outliers.onFailure(instance);
+				catch (RuntimeException ex) {
+					AttemptObservations.stop(observation, 0, ex);
+					// The HTTP client itself failed (a pool shut down, say): not a
+					// retryable outcome.
+					this.history.recordFailure(instance, Outcomes.describe(ex), start);
+					throw exhausted("the HTTP client failed", ex);
 				}
-				else {
-					outliers.onSuccess(instance);
+				boolean retryable;
+				try {
+					retryable = isRetryable(status, response);
+				}
+				catch (RuntimeException | Error ex) {
+					AttemptObservations.stop(observation, status.value(), null);
+					throw ex;
+				}
+				if (!retryable) {
+					try {
+						// Within the attempt's time limit: an instance that dies halfway
+						// through the body costs a retry (or a clear failure), not an
+						// error once the call has returned, and one that trickles cannot
+						// keep the call past its deadline.
+						response = BufferedBodyResponse.read(response, status, this.request.getMethod(), () -> false);
+					}
+					catch (IOException ex) {
+						AttemptObservations.stop(observation, 0, ex);
+						ended = true;
+						attemptFailed(instance, ex, start, load, begun, available);
+						continue;
+					}
+				}
+				AttemptObservations.stop(observation, status.value(), null);
+				boolean serverError = status.is5xxServerError();
+				ended = true;
+				load.end(begun, serverError);
+				if (outliers != null) {
+					// Gateway failures (502, 503, 504) by default, not any 5xx.
+					if (outliers.countsAsFailure(status.value())) {
+						outliers.onFailure(instance);
+					}
+					else {
+						outliers.onSuccess(instance);
+					}
+				}
+				if (!retryable) {
+					this.answeredStatus = status.value();
+					return response;
+				}
+				this.history.recordFailure(instance, describe(status), start);
+				RestClientResponseException cause = new RestClientResponseException(
+						"Instance " + InstanceUris.base(instance, this.tls) + " answered " + describe(status), status,
+						reasonOf(status), response.getHeaders(), null, null);
+				this.lastFailure = cause;
+				response.close();
+				retryOrThrow(available, cause);
+			}
+			finally {
+				if (!ended) {
+					load.abandon();
 				}
 			}
-			if (!retryable) {
-				this.answeredStatus = status.value();
-				return response;
-			}
-			this.history.recordFailure(instance, describe(status), start);
-			RestClientResponseException cause = new RestClientResponseException(
-					"Instance " + InstanceUris.base(instance, this.tls) + " answered " + describe(status), status,
-					reasonOf(status), response.getHeaders(), null, null);
-			this.lastFailure = cause;
-			response.close();
-			retryOrThrow(available, cause);
 		}
 	}
 

@@ -157,10 +157,16 @@ final class MeshCallExecutor {
 	private static String serviceIdOf(MeshClientHttpRequest request) {
 		URI logicalUri = request.getURI();
 		// URI.getHost() is null for a host that is not a host name (an underscore, say).
-		String host = (logicalUri.getHost() != null) ? logicalUri.getHost() : logicalUri.getRawAuthority();
-		// The query is left out of the description: it may carry tokens.
+		String host = (logicalUri.getHost() != null) ? logicalUri.getHost() : withoutUserInfo(logicalUri);
+		// The query and any user info are left out of the description: they may carry
+		// secrets.
 		return ServiceNames.requireValid(host, () -> "the host of mesh URL " + logicalUri.getScheme() + "://"
-				+ logicalUri.getRawAuthority() + logicalUri.getRawPath());
+				+ withoutUserInfo(logicalUri) + logicalUri.getRawPath());
+	}
+
+	private static String withoutUserInfo(URI uri) {
+		String authority = uri.getRawAuthority();
+		return (authority != null) ? authority.substring(authority.lastIndexOf('@') + 1) : null;
 	}
 
 }

@@ -8,7 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -57,21 +59,28 @@ final class ServiceTransports {
 	 */
 	private final List<AttemptTransport> retired = new ArrayList<>();
 
-	/** Runs timed attempts and writes request bodies: cached daemon threads. */
+	/**
+	 * Most threads that run timed attempts and write request bodies at once. An attempt
+	 * beyond it fails at once rather than queue behind instances that do not answer.
+	 */
+	static final int MAX_ATTEMPT_THREADS = 256;
+
+	/** Runs timed attempts and writes request bodies: named daemon threads, bounded. */
 	private final ExecutorService workers;
 
 	ServiceTransports(MeshSettings settings, ClientHttpRequestFactoryBuilder<?> builder,
 			ClientHttpRequestFactorySettings baseSettings, ServiceTlsBundles tlsBundles) {
 		this.settings = settings;
-		this.builder = builder;
+		this.builder = SingleRequestAttempts.withoutClientRetries(builder);
 		this.baseSettings = baseSettings;
 		this.tlsBundles = tlsBundles;
 		AtomicInteger threads = new AtomicInteger();
-		this.workers = Executors.newCachedThreadPool((task) -> {
-			Thread thread = new Thread(task, "mesh-attempt-" + threads.incrementAndGet());
-			thread.setDaemon(true);
-			return thread;
-		});
+		this.workers = new ThreadPoolExecutor(0, MAX_ATTEMPT_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+				(task) -> {
+					Thread thread = new Thread(task, "mesh-attempt-" + threads.incrementAndGet());
+					thread.setDaemon(true);
+					return thread;
+				});
 		tlsBundles.onReload(this::dropClientsOf);
 	}
 
@@ -85,8 +94,8 @@ final class ServiceTransports {
 		if (transport == null) {
 			ServiceSettings service = this.settings.service(serviceId);
 			TlsSettings tls = service.tls();
-			Key key = new Key(service.connectTimeout(), service.readTimeout(), tls.isCustomized() ? tls.bundle() : null,
-					!tls.isCustomized() || tls.verifyHostname());
+			Key key = new Key(capped(service.connectTimeout(), service), capped(service.readTimeout(), service),
+					tls.isCustomized() ? tls.bundle() : null, !tls.isCustomized() || tls.verifyHostname());
 			transport = this.byKey.get(key);
 			if (transport == null) {
 				transport = create(key, service);
@@ -104,6 +113,22 @@ final class ServiceTransports {
 	 */
 	void release(Set<String> serviceIds) {
 		serviceIds.forEach(this.byService::remove);
+	}
+
+	/**
+	 * Return a client timeout no longer than the service's attempt timeout: the mesh
+	 * gives up an attempt then, and a client other than the JDK's, whose timeouts are
+	 * fixed when it is built, would otherwise hold the attempt's
+	 *
+	 * thread (and connection) on an instance that sends nothing until its own, longer,
+	 * timeout.
+	 */
+
+	private Duration capped(Duration clientTimeout, ServiceSettings service) {
+		Duration attemptTimeout = service.attemptTimeout();
+		boolean jdk = this.builder instanceof JdkClientHttpRequestFactoryBuilder;
+		return (!jdk && attemptTimeout != null && attemptTimeout.compareTo(clientTimeout) < 0) ? attemptTimeout
+				: clientTimeout;
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -19,8 +20,12 @@ import org.springframework.http.client.ClientHttpResponse;
 
 /**
  * Attempts over any other HTTP client, whose timeouts are fixed when it is built: the
- * attempt runs on a worker thread while the caller waits at most the time limit. A
- * response that comes after the caller stopped waiting is closed. Thread-safe.
+ * attempt runs on a worker thread while the caller waits at most the time limit for the
+ * response and the start of its body (what {@link BufferedBodyResponse} holds), so that a
+ * trickling body cannot keep a call past its deadline. A worker whose attempt was
+ * abandoned stops reading at the next bytes and aborts the response; one blocked on an
+ * instance that sends nothing ends at the client's read timeout, which
+ * {@link ServiceTransports} caps at the attempt timeout. Thread-safe.
  *
  * @author datapunk mesh team
  */
@@ -43,17 +48,26 @@ final class TimedAttemptTransport extends AttemptTransport {
 		// changes.
 		HttpHeaders copy = new HttpHeaders();
 		copy.putAll(headers);
-		this.executor.execute(() -> {
+		Runnable worker = () -> {
 			try {
 				ClientHttpResponse response = execute(this.factory, target, method, copy, attributes, body);
-				if (!attempt.complete(response)) {
-					response.close();
+				ClientHttpResponse read = BufferedBodyResponse.read(response, response.getStatusCode(), method,
+						attempt::isDone);
+				if (!attempt.complete(read)) {
+					read.close();
 				}
 			}
 			catch (Throwable ex) {
 				attempt.completeExceptionally(ex);
 			}
-		});
+		};
+		try {
+			this.executor.execute(worker);
+		}
+		catch (RejectedExecutionException ex) {
+			throw new IllegalStateException("No thread free for an attempt: " + ServiceTransports.MAX_ATTEMPT_THREADS
+					+ " attempts are running on mesh-attempt threads", ex);
+		}
 		return await(attempt, timeLimit);
 	}
 

@@ -2,6 +2,7 @@ package io.datapunk.mesh.config;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
@@ -42,12 +43,14 @@ public class CircuitBreakerProperties {
 	 * Size of the sliding window: calls when count-based, seconds when time-based.
 	 */
 	@Min(value = 1, message = "must be at least 1")
+	@Max(value = 10000, message = "must be at most 10000")
 	private Integer slidingWindowSize;
 
 	/**
 	 * Calls the window needs before the failure rate is judged.
 	 */
 	@Min(value = 1, message = "must be at least 1")
+	@Max(value = 10000, message = "must be at most 10000")
 	private Integer minimumNumberOfCalls;
 
 	/**
@@ -66,6 +69,7 @@ public class CircuitBreakerProperties {
 	 * Probe calls let through while half-open.
 	 */
 	@Min(value = 1, message = "must be at least 1")
+	@Max(value = 1000, message = "must be at most 1000")
 	private Integer permittedNumberOfCallsInHalfOpenState;
 
 	public Boolean getEnabled() {

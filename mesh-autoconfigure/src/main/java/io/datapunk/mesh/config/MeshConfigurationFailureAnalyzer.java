@@ -42,7 +42,7 @@ class MeshConfigurationFailureAnalyzer extends AbstractFailureAnalyzer<BindExcep
 	private static final Map<String, String> EXAMPLES = Map.of("ValidServiceName", ServiceNames.EXAMPLE,
 			"PositiveDuration", DURATION_EXAMPLE, "InstanceUri", "'http://10.0.0.7:8080' or 'https://inventory-1:8443'",
 			"Pattern", "'v42' or '2026-11-21.1'", "NotNull", "the default value, by removing the property", "Ratio",
-			"'0.2' or '0.5'", "Percentage", "'50' or '100'", "Min", "'3'", "HttpStatusValue", "'503'");
+			"'0.2' or '0.5'", "Percentage", "'50' or '100'", "Min", "'3'", "Max", "'3'", "HttpStatusValue", "'503'");
 
 	@Override
 	public int getOrder() {

@@ -2,6 +2,7 @@ package io.datapunk.mesh.config;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
@@ -25,6 +26,7 @@ public class OutlierDetectionProperties {
 	 * 5xx with count-all-server-errors) that eject an instance.
 	 */
 	@Min(value = 1, message = "must be at least 1")
+	@Max(value = 1000, message = "must be at most 1000")
 	private Integer consecutiveFailures;
 
 	/**

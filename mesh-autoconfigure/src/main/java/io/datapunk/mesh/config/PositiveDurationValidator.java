@@ -5,6 +5,8 @@ import java.time.Duration;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 
+import org.springframework.boot.convert.DurationStyle;
+
 /**
  * Checks {@link PositiveDuration}.
  *
@@ -12,9 +14,16 @@ import jakarta.validation.ConstraintValidatorContext;
  */
 class PositiveDurationValidator implements ConstraintValidator<PositiveDuration, Duration> {
 
+	private Duration max;
+
+	@Override
+	public void initialize(PositiveDuration annotation) {
+		this.max = DurationStyle.detectAndParse(annotation.max());
+	}
+
 	@Override
 	public boolean isValid(Duration value, ConstraintValidatorContext context) {
-		return value == null || (!value.isNegative() && !value.isZero());
+		return value == null || (!value.isNegative() && !value.isZero() && value.compareTo(this.max) <= 0);
 	}
 
 }

@@ -2,6 +2,7 @@ package io.datapunk.mesh.config;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 /**
@@ -24,6 +25,7 @@ public class RetryBudgetProperties {
 	 * Retries allowed per second whatever the traffic, so that quiet services can retry.
 	 */
 	@Min(value = 0, message = "must be 0 or more")
+	@Max(value = 10000, message = "must be at most 10000")
 	private Integer minRetriesPerSecond;
 
 	/**

@@ -3,6 +3,7 @@ package io.datapunk.mesh.config;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpMethod;
@@ -21,6 +22,7 @@ public class RetryProperties {
 	 * that never reached an instance still happen).
 	 */
 	@Min(value = 1, message = "must be at least 1")
+	@Max(value = 10, message = "must be at most 10")
 	private Integer maxAttempts;
 
 	/**

@@ -16,7 +16,9 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
  * answers, dropping an instance another client already returned (same scheme, host and
  * port). A client that fails is logged and skipped, so one broken source does not hide
  * the others; {@link #lookup} tells such a failure from an empty answer, for a cache that
- * would rather serve the last list it knows. Thread-safe if the clients are.
+ * would rather serve the last list it knows. An instance whose address no HTTP client can
+ * call is dropped here, with one WARN ({@link InstanceAddresses}). Thread-safe if the
+ * clients are.
  *
  * @since 0.1.0
  */
@@ -92,7 +94,7 @@ public class CompositeMeshDiscovery implements MeshDiscovery {
 				configured = (instances != null) ? instances : List.of();
 			}
 			else if (instances != null) {
-				discovered.addAll(instances);
+				discovered.addAll(InstanceAddresses.usable(client.description(), serviceId, instances));
 			}
 		}
 		return new DiscoveryResult(configured, DiscoveryResult.withoutDuplicates(discovered), List.copyOf(failed),
@@ -102,7 +104,12 @@ public class CompositeMeshDiscovery implements MeshDiscovery {
 	private static List<ServiceInstance> instancesOf(DiscoveryClient client, String serviceId) {
 		try {
 			List<ServiceInstance> instances = client.getInstances(serviceId);
-			return (instances != null) ? instances : List.of();
+			if (instances == null) {
+				return List.of();
+			}
+			// Static instances were checked at startup.
+			return (client instanceof StaticDiscoveryClient) ? instances
+					: InstanceAddresses.usable(client.description(), serviceId, instances);
 		}
 		catch (Throwable ex) {
 			logFailure(client, serviceId, ex);

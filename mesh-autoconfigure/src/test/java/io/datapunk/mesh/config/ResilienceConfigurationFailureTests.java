@@ -27,7 +27,7 @@ class ResilienceConfigurationFailureTests {
 			.contains("Origin: \"mesh.defaults.retry.base-backoff\" from property source")
 			.contains("Rule: must be a duration greater than zero");
 		assertThat(analysis.getAction()).contains(
-				"mesh.defaults.retry.base-backoff must be a duration greater than zero, for example '500ms', '2s' or 'PT2S'.");
+				"mesh.defaults.retry.base-backoff must be a duration greater than zero and at most 1h, for example '500ms', '2s' or 'PT2S'.");
 	}
 
 	@Test
