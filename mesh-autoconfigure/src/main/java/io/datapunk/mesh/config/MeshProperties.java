@@ -62,8 +62,8 @@ public class MeshProperties {
 	 * outlier and budget state, cached list, discovery watch) is released; services under
 	 * mesh.services keep theirs. Between 1s and 7d.
 	 */
+	// Its range (1s to 7d) is checked by MeshSettings, which names both ends.
 	@NotNull
-	@PositiveDuration
 	private Duration idleServiceTimeout = Duration.ofMinutes(10);
 
 	/**

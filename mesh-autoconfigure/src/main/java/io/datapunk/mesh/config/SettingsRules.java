@@ -33,6 +33,7 @@ final class SettingsRules {
 				setIn(name, service.getOutlierDetection().getBaseEjectionTime(),
 						defaults.getOutlierDetection().getBaseEjectionTime()));
 		checkLimits(name, service, defaults, settings);
+		checkHostnameVerification(name, service, defaults, settings);
 		checkMethods(setIn(name, service.getRetry().getMethods(), defaults.getRetry().getMethods()),
 				settings.retry().methods());
 		checkExceptions(setIn(name, service.getRetry().getExceptions(), defaults.getRetry().getExceptions()),
@@ -60,6 +61,24 @@ final class SettingsRules {
 					setIn(name, service.getRetryBudget().getWindow(), defaults.getRetryBudget().getWindow())
 							+ "retry-budget.window",
 					format(settings.retryBudget().window()), "must be at least 1s", "'10s'");
+		}
+	}
+
+	/**
+	 * Host names may go unchecked only against a bundle of the authorities to trust: with
+	 * the JVM's default trust store, any publicly trusted certificate, issued for any
+	 * host, would then pass for the service's instances.
+	 */
+	private static void checkHostnameVerification(String name, MeshProperties.Service service,
+			MeshProperties.Defaults defaults, ServiceSettings settings) {
+		TlsSettings tls = settings.tls();
+		if (!tls.verifyHostname() && tls.bundle() == null) {
+			String setIn = setIn(name, service.getTls().getVerifyHostname(), defaults.getTls().getVerifyHostname());
+			throw new InvalidMeshPropertyException(((setIn != null) ? setIn : "mesh.defaults.") + "tls.verify-hostname",
+					"false",
+					"may be false only with a tls.bundle that names the authorities to trust: with the JVM's "
+							+ "default trust store, any publicly trusted certificate for any host would be accepted",
+					"'true', or a tls.bundle for this service");
 		}
 	}
 

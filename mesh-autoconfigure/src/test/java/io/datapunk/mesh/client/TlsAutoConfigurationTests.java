@@ -86,9 +86,20 @@ class TlsAutoConfigurationTests {
 	}
 
 	@Test
-	void runWithHostnameVerificationOffAndNoBundleShouldStart() {
-		this.contextRunner.withPropertyValues("mesh.services.legacy.tls.verify-hostname=false")
+	void runWithHostnameVerificationOffAndNoBundleShouldFailNamingThePropertyAndTheRule() {
+		// Positive control: with a bundle of the authorities to trust, it starts.
+		this.contextRunner
+			.withPropertyValues(trustBundle("mesh-ca"), "mesh.services.legacy.tls.verify-hostname=false",
+					"mesh.services.legacy.tls.bundle=mesh-ca")
 			.run((context) -> assertThat(context).hasNotFailed());
+		// Without one, the JVM's trust store would accept any public certificate for any
+		// host.
+		this.contextRunner.withPropertyValues("mesh.services.legacy.tls.verify-hostname=false")
+			.run((context) -> assertThat(context.getStartupFailure()).rootCause()
+				.isInstanceOfSatisfying(InvalidMeshPropertyException.class, (ex) -> {
+					assertThat(ex.getProperty()).isEqualTo("mesh.services.legacy.tls.verify-hostname");
+					assertThat(ex.getRule()).contains("only with a tls.bundle");
+				}));
 	}
 
 }

@@ -196,7 +196,8 @@ class TlsIntegrationTests {
 			.withPropertyValues("mesh.defaults.tls.bundle=mesh-ca", instances(wrongHost),
 					"mesh.services.orders.tls.verify-hostname=false",
 					"mesh.services.billing.instances=" + wrongHost.uri(),
-					"mesh.services.stranger.instances=" + one.uri(), "mesh.services.stranger.tls.bundle=",
+					"spring.ssl.bundle.pem.strangers.truststore.certificate=" + files.resolve("stranger.crt"),
+					"mesh.services.stranger.instances=" + one.uri(), "mesh.services.stranger.tls.bundle=strangers",
 					"mesh.services.stranger.tls.verify-hostname=false")
 			.run((context) -> {
 				MeshClientFactory factory = context.getBean(MeshClientFactory.class);
@@ -210,8 +211,8 @@ class TlsIntegrationTests {
 					.withMessageContaining("TLS failure")
 					.withMessageContaining("No subject alternative names matching IP address 127.0.0.1");
 				assertThat(orders.order("2")).containsEntry("server", "wrong-host");
-				// Without host names, the chain is still checked: the JVM's trust does
-				// not know the private authority.
+				// Without host names, the chain is still checked: a bundle that does not
+				// know the instances' authority refuses them.
 				assertThatExceptionOfType(MeshException.class).isThrownBy(() -> stranger.order("1"))
 					.withMessageContaining("TLS failure")
 					.withMessageContaining("PKIX path building failed");

@@ -25,6 +25,7 @@ import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.service.annotation.GetExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
@@ -49,31 +50,39 @@ class CircuitBreakerIntegrationTests {
 	@Test
 	void breakerShouldOpenAfterTheThresholdFailFastThenCloseAfterASuccessfulProbe() {
 		servers.respondWith(500);
-		this.contextRunner.withPropertyValues("mesh.services.orders.instances=" + servers.uris()).run((context) -> {
-			OrdersClient orders = rawClient(context);
-			for (int i = 0; i < 4; i++) {
-				assertThatExceptionOfType(HttpServerErrorException.class).isThrownBy(() -> orders.order("1"));
-			}
-			CircuitBreaker breaker = breaker(context);
-			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
-			int hitsWhenOpened = servers.totalHits();
-			for (int i = 0; i < 100; i++) {
-				assertThatExceptionOfType(CircuitOpenException.class).isThrownBy(() -> orders.order("1"))
-					.satisfies((ex) -> {
-						assertThat(ex.getServiceId()).isEqualTo("orders");
-						assertThat(ex.getAttempts()).isEmpty();
-						assertThat(ex.getState()).isEqualTo("OPEN");
-					})
-					.withMessageContaining("the circuit breaker is OPEN (failure rate 100 %), so no request was sent");
-			}
-			assertThat(servers.totalHits()).isEqualTo(hitsWhenOpened);
+		// An open state long enough for the fail-fast calls below on a busy machine; the
+		// probe is then awaited, not timed.
+		this.contextRunner
+			.withPropertyValues("mesh.services.orders.instances=" + servers.uris(),
+					"mesh.services.orders.circuit-breaker.wait-duration-in-open-state=3s")
+			.run((context) -> {
+				OrdersClient orders = rawClient(context);
+				for (int i = 0; i < 4; i++) {
+					assertThatExceptionOfType(HttpServerErrorException.class).isThrownBy(() -> orders.order("1"));
+				}
+				CircuitBreaker breaker = breaker(context);
+				assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+				int hitsWhenOpened = servers.totalHits();
+				for (int i = 0; i < 20; i++) {
+					assertThatExceptionOfType(CircuitOpenException.class).isThrownBy(() -> orders.order("1"))
+						.satisfies((ex) -> {
+							assertThat(ex.getServiceId()).isEqualTo("orders");
+							assertThat(ex.getAttempts()).isEmpty();
+							assertThat(ex.getState()).isEqualTo("OPEN");
+						})
+						.withMessageContaining(
+								"the circuit breaker is OPEN (failure rate 100 %), so no request was sent");
+				}
+				assertThat(servers.totalHits()).isEqualTo(hitsWhenOpened);
 
-			servers.respondWith(200);
-			Thread.sleep(400);
-			assertThat(orders.order("1")).containsKey("server");
-			assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
-			assertThat(orders.order("2")).containsKey("server");
-		});
+				servers.respondWith(200);
+				await().atMost(Duration.ofSeconds(30))
+					.pollInterval(Duration.ofMillis(100))
+					.ignoreException(CircuitOpenException.class)
+					.until(() -> orders.order("1").containsKey("server"));
+				assertThat(breaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+				assertThat(orders.order("2")).containsKey("server");
+			});
 	}
 
 	@Test

@@ -49,14 +49,14 @@ public class DnsDiscoveryProperties {
 	 * answers with a TTL of 0 unless told otherwise); also the wait before a failed
 	 * lookup is tried again. Between 100ms and 1d.
 	 */
-	@PositiveDuration
+	// Its range is checked where DNS discovery is configured, naming both ends.
 	private Duration minTtl = Duration.ofSeconds(1);
 
 	/**
 	 * Longest time an answer is kept before it is asked again, whatever its TTL. Between
 	 * 100ms and 1d.
 	 */
-	@PositiveDuration
+	// Its range is checked where DNS discovery is configured, naming both ends.
 	private Duration maxTtl = Duration.ofSeconds(60);
 
 	/**
