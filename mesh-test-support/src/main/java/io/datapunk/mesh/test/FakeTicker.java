@@ -8,6 +8,8 @@ import java.util.function.LongSupplier;
  * A monotonic ticker ({@code System.nanoTime()} stand-in) that tests move by hand, apart
  * from any wall clock: a {@link MutableClock} can step back an hour while this one goes
  * on. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class FakeTicker implements LongSupplier {
 

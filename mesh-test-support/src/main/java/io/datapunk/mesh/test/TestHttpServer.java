@@ -21,6 +21,8 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server on 127.0.0.1 and a free port, for behaviour tests: it answers every
  * request with a JSON body naming itself and the request, records what it received, and
  * can be slowed down, made to fail, or stopped.
+ *
+ * @since 0.1.0
  */
 public final class TestHttpServer implements AutoCloseable {
 

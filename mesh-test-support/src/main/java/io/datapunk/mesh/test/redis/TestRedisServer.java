@@ -41,6 +41,8 @@ import redis.embedded.core.ExecutableProvider;
  * &#64;RegisterExtension
  * static final TestRedisServer redis = TestRedisServer.create();
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class TestRedisServer implements BeforeAllCallback, AfterAllCallback {
 

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 
 /**
  * Ports on 127.0.0.1 that nothing listens on, for "instance is down" tests.
+ *
+ * @since 0.1.0
  */
 public final class FreePorts {
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * &#64;RegisterExtension
  * static final TestConsul consul = TestConsul.agent();
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class TestConsul implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback, AfterAllCallback {
 

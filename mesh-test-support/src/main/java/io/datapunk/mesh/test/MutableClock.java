@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 /**
  * A {@link Clock} that tests move by hand, so time-based logic is tested without
  * sleeping. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class MutableClock extends Clock {
 

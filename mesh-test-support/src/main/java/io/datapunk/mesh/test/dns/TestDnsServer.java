@@ -34,6 +34,8 @@ import org.xbill.DNS.Type;
  * the negative TTL). It can put the targets' addresses in the additional section or leave
  * them out, stop answering (queries are dropped, as by a dead server), or answer with an
  * error code. Every query is recorded. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public final class TestDnsServer extends TestDnsZone implements AutoCloseable {
 

@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * What a test does to a Consul agent (the test server or a real one): register instances
  * with TTL checks, pass or fail their checks, read what the agent holds. Instances it
  * registered are removed by {@link #deregisterAll()}.
+ *
+ * @since 0.1.0
  */
 public final class ConsulTestClient {
 

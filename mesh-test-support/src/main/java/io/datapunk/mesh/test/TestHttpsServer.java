@@ -26,6 +26,8 @@ import com.sun.net.httpserver.HttpsServer;
  * A real HTTPS server on 127.0.0.1 and a free port, for TLS tests: it presents a given
  * certificate, may require a client certificate, and answers every request with a JSON
  * body naming itself and the client certificate's subject.
+ *
+ * @since 0.1.0
  */
 public final class TestHttpsServer implements AutoCloseable {
 

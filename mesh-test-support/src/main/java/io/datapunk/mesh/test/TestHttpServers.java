@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * &#64;RegisterExtension
  * static final TestHttpServers servers = TestHttpServers.named("one", "two", "three");
  * </pre>
+ *
+ * @since 0.1.0
  */
 public final class TestHttpServers implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 

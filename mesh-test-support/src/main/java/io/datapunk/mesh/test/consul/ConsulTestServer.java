@@ -38,6 +38,8 @@ import com.sun.net.httpserver.HttpServer;
  * every 30 s and never sooner than 1 min, this server as soon as
  * {@code DeregisterCriticalServiceAfter} has passed; every ACL token that is not the one
  * configured is unknown, and the configured one may do everything.
+ *
+ * @since 0.1.0
  */
 public final class ConsulTestServer implements AutoCloseable {
 

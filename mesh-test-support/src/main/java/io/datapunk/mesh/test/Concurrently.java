@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs an action from many threads at once, for tests of thread-safety.
+ *
+ * @since 0.1.0
  */
 public final class Concurrently {
 

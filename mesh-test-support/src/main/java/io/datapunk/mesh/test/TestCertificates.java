@@ -47,6 +47,8 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Certificates made for a test: a private certificate authority and the server and client
  * certificates it signs (EC P-256 keys, generated in memory), written as PEM or PKCS#12
  * files for {@code spring.ssl.bundle.*}.
+ *
+ * @since 0.1.0
  */
 public final class TestCertificates {
 

@@ -23,6 +23,8 @@ import org.xbill.DNS.Type;
 /**
  * The records a {@link TestDnsServer} answers from: SRV, A and AAAA records by name,
  * which tests change while it runs, and how an answer is made of them. Thread-safe.
+ *
+ * @since 0.1.0
  */
 public class TestDnsZone {
 
