@@ -273,19 +273,21 @@ class DnsDiscoveryClientTests {
 	void firstCallsShouldWaitForAnAnswerAtMostTheTimeout() {
 		this.dns.answering(false);
 		DnsDiscoveryProperties properties = properties();
-		properties.setTimeout(Duration.ofMillis(300));
+		properties.setTimeout(Duration.ofSeconds(2));
 		DnsDiscoveryClient client = client(properties);
 		long start = System.nanoTime();
 		// No answer is not "no instances": the caller (the discovery cache) is told.
 		assertThatIllegalStateException().isThrownBy(() -> client.getInstances("inventory"))
 			.withMessageContaining("DNS has not answered for service 'inventory'");
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(250),
-				Duration.ofMillis(1_500));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1_900),
+				Duration.ofSeconds(15));
 		// The lookup goes on: once it has failed, calls no longer wait.
 		await().atMost(Duration.ofSeconds(10)).until(() -> client.status("inventory").isStale());
+		// A call that waited would take the 2 s timeout again: well apart from any delay
+		// of a busy machine.
 		start = System.nanoTime();
 		assertThatIllegalStateException().isThrownBy(() -> client.getInstances("inventory"));
-		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(100));
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1_500));
 		// And once DNS answers, the service is found without a call waiting.
 		this.dns.srv(INVENTORY, 30, Srv.of(10, 1, 8081, "one.node.consul"));
 		this.dns.answering(true);
