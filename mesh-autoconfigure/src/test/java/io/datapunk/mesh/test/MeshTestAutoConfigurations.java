@@ -1,11 +1,11 @@
 package io.datapunk.mesh.test;
 
-import io.datapunk.mesh.balancer.LoadBalancerAutoConfiguration;
-import io.datapunk.mesh.cache.DiscoveryCacheAutoConfiguration;
-import io.datapunk.mesh.client.MeshClientAutoConfiguration;
-import io.datapunk.mesh.config.MeshAutoConfiguration;
-import io.datapunk.mesh.discovery.DiscoveryAutoConfiguration;
-import io.datapunk.mesh.resilience.ResilienceAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.balancer.LoadBalancerAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.cache.DiscoveryCacheAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.client.MeshClientAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.config.MeshAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.discovery.DiscoveryAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.resilience.ResilienceAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;

@@ -4,11 +4,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.datapunk.mesh.config.MeshProperties;
-import io.datapunk.mesh.config.MeshSettings;
-import io.datapunk.mesh.discovery.CompositeMeshDiscovery;
-import io.datapunk.mesh.discovery.MeshDiscovery;
-import io.datapunk.mesh.discovery.StaticDiscoveryClient;
+import io.datapunk.mesh.autoconfigure.config.MeshProperties;
+import io.datapunk.mesh.internal.config.MeshSettings;
+import io.datapunk.mesh.internal.discovery.CompositeMeshDiscovery;
+import io.datapunk.mesh.spi.MeshDiscovery;
+import io.datapunk.mesh.internal.discovery.StaticDiscoveryClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.datapunk.mesh.cache.CacheProperties;
-import io.datapunk.mesh.cache.CachingMeshDiscovery;
-import io.datapunk.mesh.discovery.CompositeMeshDiscovery;
-import io.datapunk.mesh.discovery.StaticDiscoveryClient;
+import io.datapunk.mesh.autoconfigure.cache.CacheProperties;
+import io.datapunk.mesh.internal.cache.CachingMeshDiscovery;
+import io.datapunk.mesh.internal.discovery.CompositeMeshDiscovery;
+import io.datapunk.mesh.internal.discovery.StaticDiscoveryClient;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

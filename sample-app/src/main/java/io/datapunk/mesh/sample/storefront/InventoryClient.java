@@ -1,6 +1,6 @@
 package io.datapunk.mesh.sample.storefront;
 
-import io.datapunk.mesh.client.MeshClient;
+import io.datapunk.mesh.MeshClient;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.service.annotation.GetExchange;

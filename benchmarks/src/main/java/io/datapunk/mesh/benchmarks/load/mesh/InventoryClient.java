@@ -1,7 +1,7 @@
 package io.datapunk.mesh.benchmarks.load.mesh;
 
 import io.datapunk.mesh.benchmarks.load.Item;
-import io.datapunk.mesh.client.MeshClient;
+import io.datapunk.mesh.MeshClient;
 
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.service.annotation.GetExchange;

@@ -6,7 +6,7 @@ import java.util.Map;
 
 import io.datapunk.mesh.benchmarks.load.ContextVariantClient;
 import io.datapunk.mesh.benchmarks.load.VariantClient;
-import io.datapunk.mesh.balancer.MeshLoadBalancer;
+import io.datapunk.mesh.spi.MeshLoadBalancer;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;

@@ -1,4 +1,0 @@
-/**
- * Choosing one instance of a service for each attempt.
- */
-package io.datapunk.mesh.balancer;

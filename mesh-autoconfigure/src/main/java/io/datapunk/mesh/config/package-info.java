@@ -1,5 +1,0 @@
-/**
- * The {@code mesh.*} configuration tree, its validation rules and its startup failure
- * analysis.
- */
-package io.datapunk.mesh.config;

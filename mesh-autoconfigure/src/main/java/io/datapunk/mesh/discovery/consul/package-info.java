@@ -1,5 +1,0 @@
-/**
- * Consul: watches of the called services with blocking queries, and self-registration
- * that survives Consul outages.
- */
-package io.datapunk.mesh.discovery.consul;

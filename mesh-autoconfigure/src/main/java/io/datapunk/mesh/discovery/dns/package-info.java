@@ -1,4 +1,0 @@
-/**
- * Finding the instances of a called service in DNS SRV records.
- */
-package io.datapunk.mesh.discovery.dns;

@@ -1,0 +1,418 @@
+package io.datapunk.mesh.internal.cache;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.datapunk.mesh.internal.discovery.CompositeMeshDiscovery;
+import io.datapunk.mesh.internal.discovery.DiscoveryResult;
+import io.datapunk.mesh.internal.discovery.LookupDeadline;
+import io.datapunk.mesh.spi.MeshDiscovery;
+import io.datapunk.mesh.internal.discovery.ServiceStateHolder;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.cloud.client.ServiceInstance;
+import io.datapunk.mesh.autoconfigure.cache.CacheProperties;
+
+/**
+ * {@link MeshDiscovery} that caches instance lists in two tiers in front of a
+ * {@link CompositeMeshDiscovery}: in the JVM for {@code near-ttl}, and in a shared tier
+ * (Redis), which is a fallback only.
+ * <p>
+ * A call that finds its service in the JVM tier returns that list at once, without I/O,
+ * lock or allocation; when the list is due for refresh ({@code refresh-ahead} before it
+ * expires) the call also starts one background refresh, and the list is served until that
+ * refresh ends even if it expires meanwhile, so that callers in steady use never wait for
+ * one. Only a call that finds nothing (a first call, or one after a service went unused
+ * for near-ttl) looks the list up itself, from the sources.
+ * <p>
+ * The sources are the authority: a list in the shared tier, which anyone who can write to
+ * Redis may have put there, is used only while this application has no list of its own
+ * from them (a cold start while they fail, or its own list older than {@code max-stale}),
+ * is reported stale, and never makes an instance its own last list knew as secure a
+ * plain-http one. When the sources fail, this application's own last list (at most
+ * {@code max-stale} old) is served and reported stale with its age.
+ * <p>
+ * Static instances ({@code mesh.services.<name>.instances}) never go to the shared tier:
+ * they are this application's own configuration, which other applications sharing the
+ * tier may not have, or have differently; they are joined in front of the shared list in
+ * the JVM tier.
+ * <p>
+ * Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, DisposableBean {
+
+	/** How far ahead of this JVM's clock another host's fetch time may be and count. */
+	private static final long CLOCK_SKEW_TOLERANCE_MILLIS = 5_000;
+
+	private static final Log logger = LogFactory.getLog(CachingMeshDiscovery.class);
+
+	/**
+	 * Longest a look-up may take before it is interrupted (background refreshes) or no
+	 * longer waited for (a call that found another call's look-up under way): far more
+	 * than the sources' own waits (Consul's first answer, DNS, Redis).
+	 */
+	static final Duration REFRESH_TIMEOUT = Duration.ofSeconds(10);
+
+	/** How far behind the clock a hit may see the time. */
+	public static final Duration TICK = Duration.ofMillis(5);
+
+	private final CompositeMeshDiscovery source;
+
+	private final SharedInstancesStore shared;
+
+	private final boolean sharing;
+
+	private final String origin;
+
+	private final CacheClock clock;
+
+	private final long nearTtl;
+
+	private final long refreshAfter;
+
+	private final long maxStale;
+
+	private final Map<String, NearEntry> near = new ConcurrentHashMap<>();
+
+	private final Map<String, CompletableFuture<NearEntry>> loading = new ConcurrentHashMap<>();
+
+	private final CacheCounters counters = new CacheCounters();
+
+	/**
+	 * Counts evictions, so that a look-up that raced one does not keep its result long.
+	 */
+	private final AtomicLong evictions = new AtomicLong();
+
+	private final RefreshExecutor refresher;
+
+	/**
+	 * Create a cache with the tier in the JVM only.
+	 * @param source the lookup to cache
+	 * @param properties the cache settings; those of Redis are not used
+	 * @param clock the clock of times to live and ages, and of fetch times
+	 */
+	public CachingMeshDiscovery(CompositeMeshDiscovery source, CacheProperties properties, Clock clock) {
+		this(source, SharedInstancesStore.NONE, properties, "local", CacheClock.ticking(clock, TICK));
+	}
+
+	public CachingMeshDiscovery(CompositeMeshDiscovery source, SharedInstancesStore shared, CacheProperties properties,
+			String origin, CacheClock clock) {
+		this.source = source;
+		this.shared = shared;
+		// Without a discovery client every list is static: nothing worth sharing.
+		this.sharing = shared.isEnabled() && source.hasDiscoveryClients();
+		this.origin = origin;
+		this.clock = clock;
+		this.nearTtl = properties.getNearTtl().toMillis();
+		this.refreshAfter = properties.getNearTtl().minus(properties.getRefreshAhead()).toMillis();
+		this.maxStale = properties.getMaxStale().toMillis();
+		this.refresher = new RefreshExecutor(REFRESH_TIMEOUT);
+	}
+
+	@Override
+	public List<ServiceInstance> getInstances(String serviceId) {
+		NearEntry entry = this.near.get(serviceId);
+		if (entry != null) {
+			long now = this.clock.coarseMillis();
+			// A list whose refresh is under way is served until the refresh ends, even
+			// if it expired meanwhile: callers never wait for a refresh.
+			if (now < entry.expiresAt || entry.isRefreshing()) {
+				this.counters.nearHits.increment();
+				if (entry.stale) {
+					this.counters.nearStale.increment();
+				}
+				if (now >= entry.refreshAt && entry.claimRefresh()) {
+					refreshInBackground(serviceId, entry);
+				}
+				return entry.instances;
+			}
+		}
+		this.counters.nearMisses.increment();
+		return load(serviceId, entry).instances;
+	}
+
+	@Override
+	public String describeSources() {
+		return this.source.describeSources();
+	}
+
+	/**
+	 * Look a service's list up again at once, in the background, because it is known to
+	 * have changed; until the new list is in, calls get the one held.
+	 * @param serviceId the service
+	 */
+	public void evict(String serviceId) {
+		this.evictions.incrementAndGet();
+		NearEntry current = this.near.get(serviceId);
+		if (current != null && current.claimRefresh()) {
+			// The list is known to have changed: fetch it again at once. Calls keep
+			// getting the current list until the refresh ends (none waits for it), and
+			// it stays the last known one if the sources fail. A refresh already under
+			// way may have started before the change: the eviction count makes the next
+			// call refresh its result again.
+			refreshInBackground(serviceId, current);
+		}
+	}
+
+	/**
+	 * Drop the lists held for idle services, including the empty ones of names no source
+	 * knows; a later call looks them up again, as a first call does.
+	 * @param serviceIds idle services
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		serviceIds.forEach(this.near::remove);
+	}
+
+	/**
+	 * Return the list the near tier holds for a service, without loading, refreshing or
+	 * counting anything: for readers such as health checks and meters, which must neither
+	 * wait on a source nor keep a service nobody calls alive.
+	 * @param serviceId a service name
+	 * @return the list held, possibly stale, or {@code null} if none is held
+	 */
+	public List<ServiceInstance> peek(String serviceId) {
+		NearEntry entry = this.near.get(serviceId);
+		return (entry != null) ? entry.instances : null;
+	}
+
+	/**
+	 * Return the counts per tier and the state of every cached service.
+	 * @return a snapshot of the cache
+	 */
+	public DiscoveryCacheStatistics statistics() {
+		long now = this.clock.millis();
+		long wallNow = this.clock.wallMillis();
+		List<CachedServiceState> services = this.near.entrySet()
+			.stream()
+			.map((entry) -> entry.getValue().toState(entry.getKey(), now, wallNow))
+			.sorted(Comparator.comparing(CachedServiceState::serviceId))
+			.toList();
+		return new DiscoveryCacheStatistics(this.counters.near(), this.counters.redis(), this.counters.source(),
+				this.shared.state(), services);
+	}
+
+	private NearEntry load(String serviceId, NearEntry previous) {
+		CompletableFuture<NearEntry> mine = new CompletableFuture<>();
+		CompletableFuture<NearEntry> running = this.loading.putIfAbsent(serviceId, mine);
+		if (running != null) {
+			// Another caller is looking the same service up: one look-up is enough, but
+			// it may hang; wait no longer than this call's deadline allows.
+			return awaitOther(running, previous);
+		}
+		try {
+			NearEntry loaded = fetchAndKeep(serviceId, previous);
+			mine.complete(loaded);
+			return loaded;
+		}
+		catch (RuntimeException | Error ex) {
+			mine.completeExceptionally(ex);
+			throw ex;
+		}
+		finally {
+			this.loading.remove(serviceId, mine);
+		}
+	}
+
+	private NearEntry awaitOther(CompletableFuture<NearEntry> running, NearEntry previous) {
+		Duration wait = LookupDeadline.cap(REFRESH_TIMEOUT);
+		try {
+			return running.get(wait.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (ExecutionException ex) {
+			if (ex.getCause() instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			if (ex.getCause() instanceof Error error) {
+				throw error;
+			}
+		}
+		catch (TimeoutException ex) {
+			// Not in time: this call goes on with what is held, if anything.
+		}
+		long now = this.clock.millis();
+		return (previous != null) ? previous
+				: new NearEntry(List.of(), List.of(), now, "source", this.source.describeSources(), false, now, now);
+	}
+
+	private void refreshInBackground(String serviceId, NearEntry entry) {
+		try {
+			this.refresher.execute(() -> {
+				try {
+					load(serviceId, entry);
+				}
+				catch (Throwable ex) {
+					logger.warn("Background refresh of the instances of '" + serviceId + "' failed: " + ex);
+				}
+				finally {
+					entry.releaseRefresh();
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// Shut down, or too many services refreshing at once: a later call tries
+			// again.
+			entry.releaseRefresh();
+		}
+	}
+
+	private NearEntry fetchAndKeep(String serviceId, NearEntry previous) {
+		long evictionsBefore = this.evictions.get();
+		NearEntry fetched = fetch(serviceId, previous);
+		if (this.evictions.get() != evictionsBefore) {
+			// An eviction raced this look-up: keep the result only until the next call,
+			// which refreshes it in the background.
+			fetched = new NearEntry(fetched.instances, fetched.discovered, fetched.fetchedAt, fetched.tier,
+					fetched.source, fetched.stale, this.clock.millis(), fetched.expiresAt);
+		}
+		this.near.put(serviceId, fetched);
+		return fetched;
+	}
+
+	private NearEntry fetch(String serviceId, NearEntry previous) {
+		long now = this.clock.millis();
+		// This application's own sources are the authority: they are asked first, every
+		// time, and a shared list is never preferred to what they answer.
+		DiscoveryResult result = this.source.lookup(serviceId);
+		if (!result.failed() && result.stale()) {
+			return staleFromSource(serviceId, result, previous, now);
+		}
+		if (!result.failed()) {
+			this.counters.sourceLoads.increment();
+			if (previous != null && previous.stale) {
+				logger.info("Discovery of '" + serviceId + "' works again; its instance list is fresh");
+			}
+			if (this.sharing && !result.discovered().isEmpty()) {
+				// An empty answer is not shared: other applications may know the service
+				// from their own configuration. Stamped in wall-clock time, the only time
+				// hosts share.
+				this.shared.write(new SharedInstances(serviceId, result.discovered(),
+						Instant.ofEpochMilli(this.clock.wallMillis()), this.source.describeSources(), this.origin),
+						this.counters);
+			}
+			return entry(result.configured(), result.discovered(), now, "source", this.source.describeSources(), false,
+					now);
+		}
+		this.counters.sourceFailures.increment();
+		return lastKnown(serviceId, result, previous, now);
+	}
+
+	/**
+	 * Keep a list that a source answered from memory after losing its server: it is
+	 * served marked stale, with the time the server last answered as its fetch time,
+	 * until max-stale; it is never shared, so that the fetch time in the shared tier
+	 * stops advancing and other applications do not take it for a current list.
+	 */
+	private NearEntry staleFromSource(String serviceId, DiscoveryResult result, NearEntry previous, long now) {
+		long heardAt = now - result.staleAge().toMillis();
+		if (now - heardAt > this.maxStale) {
+			return lastKnown(serviceId, result, previous, now);
+		}
+		this.counters.sourceStale.increment();
+		if (previous == null || !previous.stale) {
+			logger.warn("Discovery of '" + serviceId + "' has not heard from its server ("
+					+ result.staleSources().stream().map(DiscoveryResult.StaleSource::source).toList() + ") for "
+					+ (now - heardAt) + " ms; serving its last list marked stale, for at most " + this.maxStale / 1000
+					+ "s");
+		}
+		return entry(result.configured(), result.discovered(), heardAt, "source", this.source.describeSources(), true,
+				now);
+	}
+
+	/**
+	 * Pick the list served while the sources fail: this application's own last list if it
+	 * has one within max-stale, else (a cold start, or its own list too old) the shared
+	 * one, which is only a fallback.
+	 */
+	private NearEntry lastKnown(String serviceId, DiscoveryResult result, NearEntry previous, long now) {
+		NearEntry known = null;
+		boolean ownList = previous != null && !"redis".equals(previous.tier);
+		if (ownList && now - previous.fetchedAt <= this.maxStale) {
+			known = entry(result.configured(), previous.discovered, previous.fetchedAt, previous.tier, previous.source,
+					true, now);
+		}
+		else {
+			SharedInstances sharedList = readShared(serviceId, now);
+			long sharedAt = (sharedList != null) ? sharedList.fetchedAt().toEpochMilli() : Long.MIN_VALUE;
+			long previousAt = (previous != null) ? previous.fetchedAt : Long.MIN_VALUE;
+			if (sharedList != null && sharedAt >= previousAt && now - sharedAt <= this.maxStale) {
+				this.counters.redisHits.increment();
+				this.counters.redisStale.increment();
+				List<ServiceInstance> instances = SecureInstances.noWeakerThan(sharedList.instances(),
+						(previous != null) ? previous.discovered : List.of());
+				known = entry(result.configured(), instances, sharedAt, "redis", sharedList.source(), true, now);
+			}
+			else if (previous != null && now - previousAt <= this.maxStale) {
+				known = entry(result.configured(), previous.discovered, previousAt, previous.tier, previous.source,
+						true, now);
+			}
+		}
+		if (known == null) {
+			logger.warn("Discovery of '" + serviceId + "' failed (" + String.join(", ", result.failedSources())
+					+ ") and no list of it is known from the last " + this.maxStale / 1000 + "s");
+			return entry(result.configured(), List.of(), now, "source", this.source.describeSources(), false, now);
+		}
+		this.counters.sourceStale.increment();
+		if (previous == null || !previous.stale) {
+			logger.warn("Discovery of '" + serviceId + "' failed (" + String.join(", ", result.failedSources())
+					+ "); serving its last known instances (" + known.tier + "), " + (now - known.fetchedAt)
+					+ " ms old");
+		}
+		return known;
+	}
+
+	/**
+	 * Read the shared list of a service, if sharing. Another host's clock wrote its fetch
+	 * time: a time ahead of ours (beyond a small skew) is not believed at all, or a
+	 * writer could make its list look newer than any source saw; a time a little ahead
+	 * counts as now. The list returned carries its fetch time in this cache's monotonic
+	 * milliseconds, as the entries of the JVM tier do.
+	 */
+	private SharedInstances readShared(String serviceId, long now) {
+		if (!this.sharing) {
+			return null;
+		}
+		SharedInstances sharedList = this.shared.read(serviceId, this.counters);
+		long wallNow = this.clock.wallMillis();
+		if (sharedList == null || sharedList.fetchedAt().toEpochMilli() - wallNow > CLOCK_SKEW_TOLERANCE_MILLIS) {
+			this.counters.redisMisses.increment();
+			return null;
+		}
+		// Kept in this cache's monotonic time, as of now.
+		long fetchedAt = now - Math.max(0, wallNow - sharedList.fetchedAt().toEpochMilli());
+		return new SharedInstances(serviceId, sharedList.instances(), Instant.ofEpochMilli(fetchedAt),
+				sharedList.source(), sharedList.origin());
+	}
+
+	private NearEntry entry(List<ServiceInstance> configured, List<ServiceInstance> discovered, long fetchedAt,
+			String tier, String source, boolean stale, long now) {
+		return new NearEntry(DiscoveryResult.join(configured, discovered), discovered, fetchedAt, tier, source, stale,
+				now + this.refreshAfter, now + this.nearTtl);
+	}
+
+	@Override
+	public void destroy() {
+		this.refresher.shutdown();
+		this.clock.stop();
+	}
+
+}

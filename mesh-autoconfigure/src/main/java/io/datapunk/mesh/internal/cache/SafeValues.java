@@ -1,0 +1,96 @@
+package io.datapunk.mesh.internal.cache;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+
+/**
+ * Checks of the values that arrive from Redis, where anyone who can write to it may have
+ * put anything: host names and addresses, origins, metadata.
+ *
+ * @author datapunk mesh team
+ */
+final class SafeValues {
+
+	private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,251}[A-Za-z0-9])?");
+
+	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[A-Za-z0-9]{1,15})?");
+
+	private static final Pattern ORIGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+	private static final Pattern METADATA_KEY = Pattern.compile("[A-Za-z0-9._:/-]{1,128}");
+
+	private static final int MAX_METADATA_VALUE = 512;
+
+	private SafeValues() {
+	}
+
+	static boolean isHost(String host) {
+		return host != null
+				&& (HOST_NAME.matcher(host).matches() || (host.indexOf(':') >= 0 && IPV6.matcher(host).matches()));
+	}
+
+	static boolean isPort(int port) {
+		return port > 0 && port <= 65535;
+	}
+
+	static boolean isOrigin(String origin) {
+		return origin != null && ORIGIN.matcher(origin).matches();
+	}
+
+	static boolean isMetadata(String key, String value) {
+		return key != null && value != null && METADATA_KEY.matcher(key).matches()
+				&& value.length() <= MAX_METADATA_VALUE && value.chars().noneMatch(Character::isISOControl);
+	}
+
+	/**
+	 * Parse an instance address, {@code http://host:port} or {@code https://host:port}
+	 * and nothing more.
+	 * @param address the address as received
+	 * @return the address, or {@code null} if it is not one
+	 */
+	static URI address(String address) {
+		if (address == null || address.length() > 300) {
+			return null;
+		}
+		try {
+			URI uri = new URI(address);
+			String scheme = uri.getScheme();
+			String host = uri.getHost();
+			if (!("http".equals(scheme) || "https".equals(scheme)) || host == null || uri.getRawUserInfo() != null
+					|| !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
+					|| uri.getRawFragment() != null || !isPort(uri.getPort())) {
+				return null;
+			}
+			String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+			return isHost(bare) ? uri : null;
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * Describe a received value for a log line: quoted, cut short, control characters
+	 * escaped, so that a hostile value cannot forge log lines.
+	 * @param value the value
+	 * @return the description
+	 */
+	static String describe(String value) {
+		if (value == null) {
+			return "(none)";
+		}
+		String cut = (value.length() > 120) ? value.substring(0, 120) + "..." : value;
+		StringBuilder quoted = new StringBuilder("\"");
+		cut.codePoints().forEach((c) -> {
+			if (Character.isISOControl(c)) {
+				quoted.append(String.format("\\u%04x", c));
+			}
+			else {
+				quoted.appendCodePoint(c);
+			}
+		});
+		return quoted.append('"').toString();
+	}
+
+}

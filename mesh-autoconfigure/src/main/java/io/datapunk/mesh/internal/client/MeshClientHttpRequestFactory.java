@@ -1,0 +1,123 @@
+package io.datapunk.mesh.internal.client;
+
+import java.net.URI;
+import java.util.Set;
+
+import io.datapunk.mesh.internal.balancer.InstanceLoads;
+import io.datapunk.mesh.spi.MeshLoadBalancer;
+import io.datapunk.mesh.internal.config.MeshSettings;
+import io.datapunk.mesh.internal.discovery.IdleServices;
+import io.datapunk.mesh.spi.MeshDiscovery;
+import io.datapunk.mesh.internal.discovery.ServiceStateHolder;
+import io.datapunk.mesh.internal.resilience.ResilienceRegistry;
+
+import io.micrometer.observation.ObservationRegistry;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpRequest;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import io.datapunk.mesh.autoconfigure.client.ServiceTransports;
+import io.datapunk.mesh.autoconfigure.client.ServiceTlsBundles;
+
+/**
+ * The mesh's entry point under a {@code RestClient}: a request to
+ * {@code http://<service>/path} is sent to an instance of the service chosen by the mesh.
+ * <p>
+ * The mesh sits here, under every {@code ClientHttpRequestInterceptor}, rather than being
+ * one: Spring runs interceptors through a single-use iterator, so an interceptor that
+ * sends a request twice skips the interceptors after it the second time. Here, the
+ * application's interceptors run once per logical call and see the logical URL, and each
+ * attempt is a fresh request on the service's own transport (its own timeouts).
+ * Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, ServiceStateHolder, DisposableBean {
+
+	private final ServiceTransports transports;
+
+	private final MeshCallExecutor executor;
+
+	/**
+	 * Create the factory.
+	 * @param settings the mesh settings
+	 * @param discovery where instances come from
+	 * @param balancer chooses an instance per attempt
+	 * @param transportBuilder builds the HTTP clients that carry attempts
+	 * @param transportSettings base settings of those clients; the mesh sets the timeouts
+	 * @param resilience the circuit breakers, retry budgets and outlier detectors
+	 * @param loads where each attempt's latency and in-flight count are reported
+	 */
+	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
+			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings,
+			ResilienceRegistry resilience, InstanceLoads loads) {
+		this(settings, discovery, balancer, transportBuilder, transportSettings, resilience, loads, null);
+	}
+
+	/**
+	 * Create the factory.
+	 * @param settings the mesh settings
+	 * @param discovery where instances come from
+	 * @param balancer chooses an instance per attempt
+	 * @param transportBuilder builds the HTTP clients that carry attempts
+	 * @param transportSettings base settings of those clients; the mesh sets the timeouts
+	 * and, where a service has its own TLS settings, the SSL bundle
+	 * @param resilience the circuit breakers, retry budgets and outlier detectors
+	 * @param loads where each attempt's latency and in-flight count are reported
+	 * @param sslBundles the SSL bundles that {@code mesh.*.tls.bundle} names, or
+	 * {@code null} if there are none
+	 * @throws io.datapunk.mesh.InvalidMeshPropertyException if a {@code tls.bundle} names
+	 * no bundle
+	 */
+	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
+			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings,
+			ResilienceRegistry resilience, InstanceLoads loads, SslBundles sslBundles) {
+		this.transports = new ServiceTransports(settings, transportBuilder, transportSettings,
+				new ServiceTlsBundles(settings, sslBundles));
+		this.executor = new MeshCallExecutor(discovery, balancer, loads, this.transports, resilience,
+				settings.isDeadlinePropagationEnabled());
+	}
+
+	/**
+	 * Observe each attempt in the given registry (one observation per attempt; the
+	 * logical call is observed by the {@code RestClient} above).
+	 * @param observations the registry, {@link ObservationRegistry#NOOP} for none
+	 */
+	public void setObservationRegistry(ObservationRegistry observations) {
+		this.executor.setObservationRegistry(observations);
+	}
+
+	/**
+	 * Record each call's service in the given tracker, so that what is kept for a service
+	 * nobody calls any more is released.
+	 * @param idleServices the tracker
+	 */
+	public void setIdleServices(IdleServices idleServices) {
+		this.executor.setIdleServices(idleServices);
+	}
+
+	/**
+	 * Forget which HTTP client idle services use; the clients themselves, shared by every
+	 * service with the same settings, stay.
+	 * @param serviceIds idle services
+	 */
+	@Override
+	public void release(Set<String> serviceIds) {
+		this.transports.release(serviceIds);
+	}
+
+	@Override
+	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) {
+		return new MeshClientHttpRequest(uri, httpMethod, this.executor);
+	}
+
+	@Override
+	public void destroy() {
+		this.transports.close();
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.datapunk.mesh.internal.config;
+
+import java.time.Duration;
+import io.datapunk.mesh.autoconfigure.config.OutlierDetectionProperties;
+import io.datapunk.mesh.internal.config.Inherited;
+
+/**
+ * Effective outlier ejection settings of one called service. Immutable.
+ *
+ * @param enabled whether failing instances are ejected
+ * @param consecutiveFailures consecutive failures that eject an instance
+ * @param baseEjectionTime time of a first ejection
+ * @param maxEjectionTime longest ejection
+ * @param maxEjectionRatio largest share of instances ejected at once
+ * @param panicThreshold share of instances that must be available
+ * @param countAllServerErrors whether every 5xx counts, not only 502, 503 and 504
+ * @since 0.1.0
+ */
+public record OutlierDetectionSettings(boolean enabled, int consecutiveFailures, Duration baseEjectionTime,
+		Duration maxEjectionTime, double maxEjectionRatio, double panicThreshold, boolean countAllServerErrors) {
+
+	/**
+	 * Built-in defaults: 5 consecutive failures eject for 30 s (growing with repeats, at
+	 * most 300 s), at most half of the instances, panic below half available; only
+	 * gateway failures (connection failures, timeouts, 502, 503, 504) count.
+	 */
+	public static final OutlierDetectionSettings DEFAULTS = new OutlierDetectionSettings(true, 5,
+			Duration.ofSeconds(30), Duration.ofSeconds(300), 0.5, 0.5, false);
+
+	static OutlierDetectionSettings resolve(OutlierDetectionProperties service, OutlierDetectionProperties defaults) {
+		return new OutlierDetectionSettings(
+				Inherited.pick(service.getEnabled(), defaults.getEnabled(), DEFAULTS.enabled()),
+				Inherited.pick(service.getConsecutiveFailures(), defaults.getConsecutiveFailures(),
+						DEFAULTS.consecutiveFailures()),
+				Inherited.pick(service.getBaseEjectionTime(), defaults.getBaseEjectionTime(),
+						DEFAULTS.baseEjectionTime()),
+				Inherited.pick(service.getMaxEjectionTime(), defaults.getMaxEjectionTime(), DEFAULTS.maxEjectionTime()),
+				Inherited.pick(service.getMaxEjectionRatio(), defaults.getMaxEjectionRatio(),
+						DEFAULTS.maxEjectionRatio()),
+				Inherited.pick(service.getPanicThreshold(), defaults.getPanicThreshold(), DEFAULTS.panicThreshold()),
+				Inherited.pick(service.getCountAllServerErrors(), defaults.getCountAllServerErrors(),
+						DEFAULTS.countAllServerErrors()));
+	}
+
+}

@@ -1,5 +1,0 @@
-/**
- * Metrics of the mesh: meters over its counters, beside the observations of calls and
- * attempts.
- */
-package io.datapunk.mesh.observability;

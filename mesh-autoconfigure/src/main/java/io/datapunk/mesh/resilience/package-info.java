@@ -1,4 +1,0 @@
-/**
- * Resilience of calls: circuit breakers, retry budgets, outlier ejection and deadlines.
- */
-package io.datapunk.mesh.resilience;
