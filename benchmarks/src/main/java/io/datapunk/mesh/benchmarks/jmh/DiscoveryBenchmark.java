@@ -1,5 +1,6 @@
 package io.datapunk.mesh.benchmarks.jmh;
 
+import io.datapunk.mesh.autoconfigure.config.MeshSettingsResolver;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -79,7 +80,7 @@ public class DiscoveryBenchmark {
 		inventory.setInstances(List.of(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
 				URI.create("http://127.0.0.1:8083")));
 		properties.getServices().put("inventory", inventory);
-		return new MeshSettings(properties, "benchmarks");
+		return MeshSettingsResolver.resolve(properties, "benchmarks");
 	}
 
 }

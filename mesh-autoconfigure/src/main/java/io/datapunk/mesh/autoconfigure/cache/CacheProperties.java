@@ -1,5 +1,6 @@
 package io.datapunk.mesh.autoconfigure.cache;
 
+import io.datapunk.mesh.internal.cache.NearCacheSettings;
 import java.time.Duration;
 
 import io.datapunk.mesh.autoconfigure.config.PositiveDuration;
@@ -189,6 +190,14 @@ public class CacheProperties {
 			this.retryAfter = retryAfter;
 		}
 
+	}
+
+	/**
+	 * Return the times of the tier in the JVM as the engine takes them.
+	 * @return the settings
+	 */
+	public NearCacheSettings toNearCacheSettings() {
+		return new NearCacheSettings(this.nearTtl, this.refreshAhead, this.maxStale);
 	}
 
 }

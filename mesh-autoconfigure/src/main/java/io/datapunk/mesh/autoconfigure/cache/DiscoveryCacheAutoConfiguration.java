@@ -59,7 +59,7 @@ public class DiscoveryCacheAutoConfiguration {
 			ObjectProvider<InstancesChangedChannel> events) {
 		checkRefreshAhead(properties);
 		CachingMeshDiscovery cache = new CachingMeshDiscovery(source,
-				shared.getIfAvailable(() -> SharedInstancesStore.NONE), properties, origin.id(),
+				shared.getIfAvailable(() -> SharedInstancesStore.NONE), properties.toNearCacheSettings(), origin.id(),
 				CacheClock.ticking(Clock.systemUTC(), System::nanoTime, CachingMeshDiscovery.TICK));
 		events.ifAvailable((channel) -> channel.addInstancesChangedListener(cache::evict));
 		return cache;

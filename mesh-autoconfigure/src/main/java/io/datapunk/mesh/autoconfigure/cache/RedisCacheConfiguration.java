@@ -1,6 +1,7 @@
 package io.datapunk.mesh.autoconfigure.cache;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import io.datapunk.mesh.internal.cache.RedisMeshEvents;
 import io.datapunk.mesh.internal.cache.MeshOrigin;
@@ -19,6 +21,9 @@ import io.datapunk.mesh.internal.cache.MeshEventChannel;
 import io.datapunk.mesh.internal.cache.RedisInstancesStore;
 import io.datapunk.mesh.internal.cache.RedisConnector;
 import io.datapunk.mesh.internal.cache.MeshRedis;
+import io.datapunk.mesh.internal.cache.MessageSigner;
+import io.datapunk.mesh.internal.cache.RedisGuard;
+import io.datapunk.mesh.InvalidMeshPropertyException;
 
 /**
  * The Redis tier of the discovery cache and the mesh events, when the application has a
@@ -36,7 +41,10 @@ class RedisCacheConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MeshRedis meshRedis(ReactiveRedisConnectionFactory connections, CacheProperties properties, MeshOrigin origin) {
-		return MeshRedis.create(connections, properties, origin.id());
+		CacheProperties.Redis redis = properties.getRedis();
+		return new MeshRedis(connections, new ReactiveStringRedisTemplate(connections),
+				new RedisGuard(redis.getTimeout(), redis.getRetryAfter()), redis.getPrefix(), origin.id(),
+				signer(redis.getSigningKey()));
 	}
 
 	@Bean
@@ -48,7 +56,9 @@ class RedisCacheConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RedisInstancesStore meshRedisInstancesStore(MeshRedis redis, CacheProperties properties) {
-		return new RedisInstancesStore(redis.template(), redis.guard(), redis.prefix(), redis.keyExpiry(properties),
+		// Kept as long as a list may be served stale after the shared value expired.
+		Duration keyExpiry = properties.getRedis().getTtl().plus(properties.getMaxStale());
+		return new RedisInstancesStore(redis.template(), redis.guard(), redis.prefix(), keyExpiry,
 				redis.signer());
 	}
 
@@ -60,6 +70,18 @@ class RedisCacheConfiguration {
 		}
 		return new RedisMeshEvents(connections, redis.template(), redis.guard(), redis.prefix(), redis.origin(),
 				Clock.systemUTC(), redis.signer());
+	}
+
+	private static MessageSigner signer(String key) {
+		if (key != null && key.strip().length() < MessageSigner.MIN_KEY_LENGTH) {
+			// The value itself is a secret: only its length is told.
+			throw new InvalidMeshPropertyException("mesh.cache.redis.signing-key",
+					"(hidden, " + key.length() + " characters)",
+					"must be at least " + MessageSigner.MIN_KEY_LENGTH + " characters, the same on every application "
+							+ "sharing the Redis prefix",
+					"a random string of 32 or more characters from a secret store");
+		}
+		return MessageSigner.of(key);
 	}
 
 }

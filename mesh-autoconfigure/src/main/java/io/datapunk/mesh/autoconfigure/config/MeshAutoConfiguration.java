@@ -22,7 +22,7 @@ public class MeshAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MeshSettings meshSettings(MeshProperties properties, Environment environment) {
-		return new MeshSettings(properties, environment.getProperty("spring.application.name"));
+		return MeshSettingsResolver.resolve(properties, environment.getProperty("spring.application.name"));
 	}
 
 }

@@ -25,7 +25,6 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.client.ServiceInstance;
-import io.datapunk.mesh.autoconfigure.cache.CacheProperties;
 
 /**
  * {@link MeshDiscovery} that caches instance lists in two tiers in front of a
@@ -104,14 +103,14 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 	/**
 	 * Create a cache with the tier in the JVM only.
 	 * @param source the lookup to cache
-	 * @param properties the cache settings; those of Redis are not used
+	 * @param settings the times of the tier in the JVM
 	 * @param clock the clock of times to live and ages, and of fetch times
 	 */
-	public CachingMeshDiscovery(CompositeMeshDiscovery source, CacheProperties properties, Clock clock) {
-		this(source, SharedInstancesStore.NONE, properties, "local", CacheClock.ticking(clock, TICK));
+	public CachingMeshDiscovery(CompositeMeshDiscovery source, NearCacheSettings settings, Clock clock) {
+		this(source, SharedInstancesStore.NONE, settings, "local", CacheClock.ticking(clock, TICK));
 	}
 
-	public CachingMeshDiscovery(CompositeMeshDiscovery source, SharedInstancesStore shared, CacheProperties properties,
+	public CachingMeshDiscovery(CompositeMeshDiscovery source, SharedInstancesStore shared, NearCacheSettings settings,
 			String origin, CacheClock clock) {
 		this.source = source;
 		this.shared = shared;
@@ -119,9 +118,9 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 		this.sharing = shared.isEnabled() && source.hasDiscoveryClients();
 		this.origin = origin;
 		this.clock = clock;
-		this.nearTtl = properties.getNearTtl().toMillis();
-		this.refreshAfter = properties.getNearTtl().minus(properties.getRefreshAhead()).toMillis();
-		this.maxStale = properties.getMaxStale().toMillis();
+		this.nearTtl = settings.nearTtl().toMillis();
+		this.refreshAfter = settings.nearTtl().minus(settings.refreshAhead()).toMillis();
+		this.maxStale = settings.maxStale().toMillis();
 		this.refresher = new RefreshExecutor(REFRESH_TIMEOUT);
 	}
 

@@ -19,13 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * @author datapunk mesh team
  */
-final class MessageSigner {
+public final class MessageSigner {
 
 	/** Signs nothing and accepts everything. */
 	static final MessageSigner NONE = new MessageSigner(null);
 
 	/** Shortest signing key accepted. */
-	static final int MIN_KEY_LENGTH = 16;
+	public static final int MIN_KEY_LENGTH = 16;
 
 	private static final String ALGORITHM = "HmacSHA256";
 
@@ -41,7 +41,7 @@ final class MessageSigner {
 	 * Return a signer for a key, or {@link #NONE} without one.
 	 * @param key the key, or {@code null}
 	 */
-	static MessageSigner of(String key) {
+	public static MessageSigner of(String key) {
 		return (key != null) ? new MessageSigner(key.getBytes(StandardCharsets.UTF_8)) : NONE;
 	}
 

@@ -16,7 +16,7 @@ import org.apache.commons.logging.LogFactory;
  *
  * @author datapunk mesh team
  */
-final class RedisGuard {
+public final class RedisGuard {
 
 	private static final Log logger = LogFactory.getLog(RedisGuard.class);
 
@@ -27,7 +27,7 @@ final class RedisGuard {
 	/** Whether a first connection was made; until then commands are not even tried. */
 	private volatile boolean connected;
 
-	RedisGuard(Duration timeout, Duration retryAfter) {
+	public RedisGuard(Duration timeout, Duration retryAfter) {
 		this.timeout = timeout;
 		// Not in the application's registry: its name would share the namespace of the
 		// called services' breakers.

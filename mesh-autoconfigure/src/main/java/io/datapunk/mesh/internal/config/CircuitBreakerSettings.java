@@ -1,10 +1,9 @@
 package io.datapunk.mesh.internal.config;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType;
+
 import java.time.Duration;
 
-import io.datapunk.mesh.autoconfigure.config.CircuitBreakerProperties.SlidingWindowType;
-import io.datapunk.mesh.internal.config.Inherited;
-import io.datapunk.mesh.autoconfigure.config.CircuitBreakerProperties;
 
 /**
  * Effective circuit breaker settings of one called service. Immutable.
@@ -30,26 +29,5 @@ public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold
 	public static final CircuitBreakerSettings DEFAULTS = new CircuitBreakerSettings(true, 50, Duration.ofSeconds(30),
 			SlidingWindowType.COUNT_BASED, 100, 100, Duration.ofSeconds(60), 100, 10);
 
-	static CircuitBreakerSettings resolve(CircuitBreakerProperties service, CircuitBreakerProperties defaults) {
-		return new CircuitBreakerSettings(
-				Inherited.pick(service.getEnabled(), defaults.getEnabled(), DEFAULTS.enabled()),
-				Inherited.pick(service.getFailureRateThreshold(), defaults.getFailureRateThreshold(),
-						DEFAULTS.failureRateThreshold()),
-				Inherited.pick(service.getWaitDurationInOpenState(), defaults.getWaitDurationInOpenState(),
-						DEFAULTS.waitDurationInOpenState()),
-				Inherited.pick(service.getSlidingWindowType(), defaults.getSlidingWindowType(),
-						DEFAULTS.slidingWindowType()),
-				Inherited.pick(service.getSlidingWindowSize(), defaults.getSlidingWindowSize(),
-						DEFAULTS.slidingWindowSize()),
-				Inherited.pick(service.getMinimumNumberOfCalls(), defaults.getMinimumNumberOfCalls(),
-						DEFAULTS.minimumNumberOfCalls()),
-				Inherited.pick(service.getSlowCallDurationThreshold(), defaults.getSlowCallDurationThreshold(),
-						DEFAULTS.slowCallDurationThreshold()),
-				Inherited.pick(service.getSlowCallRateThreshold(), defaults.getSlowCallRateThreshold(),
-						DEFAULTS.slowCallRateThreshold()),
-				Inherited.pick(service.getPermittedNumberOfCallsInHalfOpenState(),
-						defaults.getPermittedNumberOfCallsInHalfOpenState(),
-						DEFAULTS.permittedNumberOfCallsInHalfOpenState()));
-	}
 
 }

@@ -6,16 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
-import io.datapunk.mesh.autoconfigure.config.SettingsRules;
-import io.datapunk.mesh.InvalidMeshPropertyException;
-import io.datapunk.mesh.internal.config.Inherited;
-import io.datapunk.mesh.autoconfigure.config.MeshProperties;
-import io.datapunk.mesh.LoadBalancing;
-import io.datapunk.mesh.InvalidServiceNameException;
 
 /**
- * Resolved, immutable view of {@link MeshProperties}: this application's service name and
+ * Resolved, immutable view of the {@code mesh.*} configuration: this application's service name and
  * the effective {@link ServiceSettings} of every service. Thread-safe.
  *
  * @since 0.1.0
@@ -30,19 +25,15 @@ public class MeshSettings {
 
 	private final Map<String, ServiceSettings> services;
 
-	private final MeshProperties.Defaults defaults;
-
 	private final boolean deadlinePropagation;
 
 	/** Settings a service without a mesh.services entry gets, as (defaults). */
 	private final ServiceSettings defaultSettings;
 
+	/** Resolves the settings of a service without a mesh.services entry. */
+	private final Function<String, ServiceSettings> unconfiguredResolver;
+
 	private final Set<String> criticalServices;
-
-	/** Shortest and longest mesh.idle-service-timeout. */
-	private static final Duration MIN_IDLE_SERVICE_TIMEOUT = Duration.ofSeconds(1);
-
-	private static final Duration MAX_IDLE_SERVICE_TIMEOUT = Duration.ofDays(7);
 
 	private final Duration idleServiceTimeout;
 
@@ -53,74 +44,40 @@ public class MeshSettings {
 	private final Map<String, ServiceSettings> unconfigured = new ConcurrentHashMap<>();
 
 	/**
-	 * Resolve the settings.
-	 * @param properties the bound properties
-	 * @param applicationName the value of {@code spring.application.name}, used when
-	 * {@code mesh.service-name} is not set; may be {@code null}
-	 * @throws InvalidServiceNameException if a name does not follow the rule
+	 * Create the settings from values already resolved and checked (the
+	 * auto-configuration resolves them from {@code mesh.*}).
+	 * @param identity this application's name, zone and configuration version
+	 * @param services the settings of the services under {@code mesh.services}, in
+	 * configuration order
+	 * @param criticalServices the services the application is not ready without
+	 * @param defaultSettings the settings of {@code mesh.defaults} alone
+	 * @param unconfiguredResolver resolves the settings of a service without an entry
+	 * @param deadlinePropagation whether deadlines are sent and honoured
+	 * @param idleServiceTimeout time after its last call at which a service's state is
+	 * released
 	 */
-	public MeshSettings(MeshProperties properties, String applicationName) {
-		this.serviceName = resolveServiceName(properties.getServiceName(), applicationName);
-		this.configVersion = properties.getConfigVersion();
-		this.zone = properties.getZone();
-		this.defaults = properties.getDefaults();
-		this.deadlinePropagation = properties.getDeadlinePropagation().isEnabled();
-		this.idleServiceTimeout = checkIdleServiceTimeout(properties.getIdleServiceTimeout());
-		Map<String, ServiceSettings> services = new LinkedHashMap<>();
-		properties.getServices().forEach((name, service) -> {
-			// Bean Validation checks keys too; this holds the rule without a validator.
-			ServiceNames.requireValid(name, "mesh.services (key)");
-			services.put(name, resolve(name, service));
-		});
-		this.services = Collections.unmodifiableMap(services);
-		Set<String> critical = new LinkedHashSet<>();
-		properties.getServices().forEach((name, service) -> {
-			if (service.isCritical()) {
-				critical.add(name);
-			}
-		});
-		this.criticalServices = Collections.unmodifiableSet(critical);
-		// Resolving the defaults alone checks them at startup, not at a first call.
-		this.defaultSettings = resolve("(defaults)", new MeshProperties.Service());
+	public MeshSettings(Identity identity, Map<String, ServiceSettings> services, Set<String> criticalServices,
+			ServiceSettings defaultSettings, Function<String, ServiceSettings> unconfiguredResolver,
+			boolean deadlinePropagation, Duration idleServiceTimeout) {
+		this.serviceName = identity.serviceName();
+		this.configVersion = identity.configVersion();
+		this.zone = identity.zone();
+		this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
+		this.criticalServices = Collections.unmodifiableSet(new LinkedHashSet<>(criticalServices));
+		this.defaultSettings = defaultSettings;
+		this.unconfiguredResolver = unconfiguredResolver;
+		this.deadlinePropagation = deadlinePropagation;
+		this.idleServiceTimeout = idleServiceTimeout;
 	}
 
-	private static Duration checkIdleServiceTimeout(Duration timeout) {
-		// Under a second, a service in steady use could lose its breaker between two
-		// calls; over a week, the bound on memory means little.
-		if (timeout == null || timeout.compareTo(MIN_IDLE_SERVICE_TIMEOUT) < 0
-				|| timeout.compareTo(MAX_IDLE_SERVICE_TIMEOUT) > 0) {
-			throw new InvalidMeshPropertyException("mesh.idle-service-timeout", String.valueOf(timeout),
-					"must be between 1s and 7d", "'10m'");
-		}
-		return timeout;
-	}
-
-	private static String resolveServiceName(String configured, String applicationName) {
-		if (configured != null) {
-			return ServiceNames.requireValid(configured, "mesh.service-name");
-		}
-		if (applicationName == null) {
-			return null;
-		}
-		return ServiceNames.requireValid(applicationName,
-				"spring.application.name (used as mesh.service-name, which is not set)");
-	}
-
-	private ServiceSettings resolve(String name, MeshProperties.Service service) {
-		MeshProperties.Defaults defaults = this.defaults;
-		ServiceSettings settings = new ServiceSettings(name, service.getInstances(),
-				Inherited.pick(service.getConnectTimeout(), defaults.getConnectTimeout(), null),
-				Inherited.pick(service.getReadTimeout(), defaults.getReadTimeout(), null),
-				Inherited.pick(service.getTimeout(), defaults.getTimeout(), null),
-				Inherited.pick(service.getAttemptTimeout(), defaults.getAttemptTimeout(), null),
-				Inherited.pick(service.getLoadBalancer(), defaults.getLoadBalancer(), LoadBalancing.P2C_EWMA),
-				CircuitBreakerSettings.resolve(service.getCircuitBreaker(), defaults.getCircuitBreaker()),
-				RetrySettings.resolve(service.getRetry(), defaults.getRetry()),
-				RetryBudgetSettings.resolve(service.getRetryBudget(), defaults.getRetryBudget()),
-				OutlierDetectionSettings.resolve(service.getOutlierDetection(), defaults.getOutlierDetection()),
-				TlsSettings.resolve(service.getTls(), defaults.getTls()));
-		SettingsRules.check(name, service, defaults, settings);
-		return settings;
+	/**
+	 * Who this application is in the mesh.
+	 *
+	 * @param serviceName its service name, or {@code null} if none is set
+	 * @param zone the zone it runs in, or {@code null}
+	 * @param configVersion the configuration version label, or {@code null}
+	 */
+	public record Identity(String serviceName, String zone, String configVersion) {
 	}
 
 	/**
@@ -157,7 +114,7 @@ public class MeshSettings {
 	public ServiceSettings service(String serviceId) {
 		ServiceSettings settings = this.services.get(serviceId);
 		if (settings == null) {
-			settings = this.unconfigured.computeIfAbsent(serviceId, (id) -> resolve(id, new MeshProperties.Service()));
+			settings = this.unconfigured.computeIfAbsent(serviceId, this.unconfiguredResolver);
 		}
 		return settings;
 	}

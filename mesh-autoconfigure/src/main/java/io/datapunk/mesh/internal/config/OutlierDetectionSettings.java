@@ -1,8 +1,6 @@
 package io.datapunk.mesh.internal.config;
 
 import java.time.Duration;
-import io.datapunk.mesh.autoconfigure.config.OutlierDetectionProperties;
-import io.datapunk.mesh.internal.config.Inherited;
 
 /**
  * Effective outlier ejection settings of one called service. Immutable.
@@ -27,19 +25,5 @@ public record OutlierDetectionSettings(boolean enabled, int consecutiveFailures,
 	public static final OutlierDetectionSettings DEFAULTS = new OutlierDetectionSettings(true, 5,
 			Duration.ofSeconds(30), Duration.ofSeconds(300), 0.5, 0.5, false);
 
-	static OutlierDetectionSettings resolve(OutlierDetectionProperties service, OutlierDetectionProperties defaults) {
-		return new OutlierDetectionSettings(
-				Inherited.pick(service.getEnabled(), defaults.getEnabled(), DEFAULTS.enabled()),
-				Inherited.pick(service.getConsecutiveFailures(), defaults.getConsecutiveFailures(),
-						DEFAULTS.consecutiveFailures()),
-				Inherited.pick(service.getBaseEjectionTime(), defaults.getBaseEjectionTime(),
-						DEFAULTS.baseEjectionTime()),
-				Inherited.pick(service.getMaxEjectionTime(), defaults.getMaxEjectionTime(), DEFAULTS.maxEjectionTime()),
-				Inherited.pick(service.getMaxEjectionRatio(), defaults.getMaxEjectionRatio(),
-						DEFAULTS.maxEjectionRatio()),
-				Inherited.pick(service.getPanicThreshold(), defaults.getPanicThreshold(), DEFAULTS.panicThreshold()),
-				Inherited.pick(service.getCountAllServerErrors(), defaults.getCountAllServerErrors(),
-						DEFAULTS.countAllServerErrors()));
-	}
 
 }

@@ -1,8 +1,6 @@
 package io.datapunk.mesh.internal.config;
 
 import java.time.Duration;
-import io.datapunk.mesh.internal.config.Inherited;
-import io.datapunk.mesh.autoconfigure.config.RetryBudgetProperties;
 
 /**
  * Effective retry budget of one called service. Immutable.
@@ -20,12 +18,5 @@ public record RetryBudgetSettings(double retryRatio, int minRetriesPerSecond, Du
 	 */
 	public static final RetryBudgetSettings DEFAULTS = new RetryBudgetSettings(0.2, 10, Duration.ofSeconds(10));
 
-	static RetryBudgetSettings resolve(RetryBudgetProperties service, RetryBudgetProperties defaults) {
-		return new RetryBudgetSettings(
-				Inherited.pick(service.getRetryRatio(), defaults.getRetryRatio(), DEFAULTS.retryRatio()),
-				Inherited.pick(service.getMinRetriesPerSecond(), defaults.getMinRetriesPerSecond(),
-						DEFAULTS.minRetriesPerSecond()),
-				Inherited.pick(service.getWindow(), defaults.getWindow(), DEFAULTS.window()));
-	}
 
 }

@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.http.HttpMethod;
-import io.datapunk.mesh.internal.config.Inherited;
-import io.datapunk.mesh.autoconfigure.config.RetryProperties;
 
 /**
  * Effective retry settings of one called service. Immutable.
@@ -39,16 +37,5 @@ public record RetrySettings(int maxAttempts, Duration baseBackoff, Duration maxB
 		methods = Set.copyOf(methods);
 	}
 
-	static RetrySettings resolve(RetryProperties service, RetryProperties defaults) {
-		List<HttpMethod> methods = Inherited.pick(service.getMethods(), defaults.getMethods(), null);
-		List<Integer> statuses = Inherited.pick(service.getStatuses(), defaults.getStatuses(), null);
-		return new RetrySettings(
-				Inherited.pick(service.getMaxAttempts(), defaults.getMaxAttempts(), DEFAULTS.maxAttempts()),
-				Inherited.pick(service.getBaseBackoff(), defaults.getBaseBackoff(), DEFAULTS.baseBackoff()),
-				Inherited.pick(service.getMaxBackoff(), defaults.getMaxBackoff(), DEFAULTS.maxBackoff()),
-				(statuses != null) ? Set.copyOf(statuses) : DEFAULTS.statuses(),
-				Inherited.pick(service.getExceptions(), defaults.getExceptions(), DEFAULTS.exceptions()),
-				(methods != null) ? Set.copyOf(methods) : DEFAULTS.methods());
-	}
 
 }

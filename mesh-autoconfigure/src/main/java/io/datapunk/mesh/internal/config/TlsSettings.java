@@ -1,7 +1,5 @@
 package io.datapunk.mesh.internal.config;
 
-import io.datapunk.mesh.internal.config.Inherited;
-import io.datapunk.mesh.autoconfigure.config.TlsProperties;
 
 /**
  * Effective TLS settings of one called service. Immutable; holds a bundle's name, never
@@ -31,12 +29,5 @@ public record TlsSettings(boolean enabled, String bundle, boolean verifyHostname
 		return this.bundle != null || !this.verifyHostname;
 	}
 
-	static TlsSettings resolve(TlsProperties service, TlsProperties defaults) {
-		String bundle = Inherited.pick(service.getBundle(), defaults.getBundle(), DEFAULTS.bundle());
-		return new TlsSettings(Inherited.pick(service.getEnabled(), defaults.getEnabled(), DEFAULTS.enabled()),
-				// Set empty, it says "none", overriding a bundle of mesh.defaults.
-				(bundle != null && bundle.isEmpty()) ? null : bundle,
-				Inherited.pick(service.getVerifyHostname(), defaults.getVerifyHostname(), DEFAULTS.verifyHostname()));
-	}
 
 }

@@ -1,6 +1,5 @@
 package io.datapunk.mesh.internal.resilience;
 
-import io.datapunk.mesh.autoconfigure.config.CircuitBreakerProperties.SlidingWindowType;
 import io.datapunk.mesh.internal.config.CircuitBreakerSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
@@ -19,9 +18,7 @@ final class CircuitBreakerConfigs {
 			.failureRateThreshold(settings.failureRateThreshold())
 			.waitDurationInOpenState(settings.waitDurationInOpenState())
 			.slidingWindow(settings.slidingWindowSize(), settings.minimumNumberOfCalls(),
-					(settings.slidingWindowType() == SlidingWindowType.TIME_BASED)
-							? CircuitBreakerConfig.SlidingWindowType.TIME_BASED
-							: CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+					settings.slidingWindowType())
 			.slowCallDurationThreshold(settings.slowCallDurationThreshold())
 			.slowCallRateThreshold(settings.slowCallRateThreshold())
 			.permittedNumberOfCallsInHalfOpenState(settings.permittedNumberOfCallsInHalfOpenState())

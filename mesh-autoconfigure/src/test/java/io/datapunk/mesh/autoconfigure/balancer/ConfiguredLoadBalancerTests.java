@@ -1,5 +1,6 @@
 package io.datapunk.mesh.autoconfigure.balancer;
 
+import io.datapunk.mesh.autoconfigure.config.MeshSettingsResolver;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ class ConfiguredLoadBalancerTests {
 		MeshProperties.Service billing = new MeshProperties.Service();
 		billing.setLoadBalancer(LoadBalancing.WEIGHTED);
 		properties.getServices().put("billing", billing);
-		ConfiguredLoadBalancer balancer = new ConfiguredLoadBalancer(new MeshSettings(properties, null),
+		ConfiguredLoadBalancer balancer = new ConfiguredLoadBalancer(MeshSettingsResolver.resolve(properties, null),
 				new InstanceLoads());
 		assertThat(balancer.strategyOf("billing")).isInstanceOf(WeightedLoadBalancer.class);
 		assertThat(balancer.strategyOf("inventory")).isInstanceOf(RandomLoadBalancer.class);
@@ -40,7 +41,7 @@ class ConfiguredLoadBalancerTests {
 		for (LoadBalancing strategy : LoadBalancing.values()) {
 			MeshProperties properties = new MeshProperties();
 			properties.getDefaults().setLoadBalancer(strategy);
-			ConfiguredLoadBalancer balancer = new ConfiguredLoadBalancer(new MeshSettings(properties, null),
+			ConfiguredLoadBalancer balancer = new ConfiguredLoadBalancer(MeshSettingsResolver.resolve(properties, null),
 					new InstanceLoads());
 			assertThat(balancer.choose("inventory", TestInstances.of("inventory", 3))).isNotNull();
 		}
@@ -67,7 +68,7 @@ class ConfiguredLoadBalancerTests {
 		MeshProperties properties = new MeshProperties();
 		properties.setZone(zone);
 		properties.getDefaults().setLoadBalancer(LoadBalancing.ROUND_ROBIN);
-		return new ConfiguredLoadBalancer(new MeshSettings(properties, null), new InstanceLoads());
+		return new ConfiguredLoadBalancer(MeshSettingsResolver.resolve(properties, null), new InstanceLoads());
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.datapunk.mesh.autoconfigure.cache;
 
+import io.datapunk.mesh.autoconfigure.config.MeshSettingsResolver;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -154,7 +155,7 @@ class CachingMeshDiscoveryTests {
 		this.store = this.shared;
 		CachingMeshDiscovery cache = cache(this.source);
 		cache.getInstances("inventory");
-		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(this.source), this.shared, this.properties,
+		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(this.source), this.shared, this.properties.toNearCacheSettings(),
 				"other:1", CacheClock.direct(this.clock));
 		try {
 			this.source.failing(true);
@@ -176,7 +177,7 @@ class CachingMeshDiscoveryTests {
 		CachingMeshDiscovery cache = cache(this.source);
 		cache.getInstances("inventory");
 		CountingDiscoveryClient otherSource = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.3")));
-		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(otherSource), this.shared, this.properties,
+		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(otherSource), this.shared, this.properties.toNearCacheSettings(),
 				"other:1", CacheClock.direct(this.clock));
 		try {
 			assertThat(other.getInstances("inventory")).extracting(ServiceInstance::getHost)
@@ -219,7 +220,7 @@ class CachingMeshDiscoveryTests {
 	void staticInstancesShouldBeJoinedInTheJvmButNeverShared() {
 		CachingMeshDiscovery cache = new CachingMeshDiscovery(
 				new CompositeMeshDiscovery(List.of(staticClient("http://10.0.0.9:8080"), this.source)), this.shared,
-				this.properties, "me:1", CacheClock.direct(this.clock));
+				this.properties.toNearCacheSettings(), "me:1", CacheClock.direct(this.clock));
 		this.cache = cache;
 		assertThat(cache.getInstances("inventory")).extracting(ServiceInstance::getHost)
 			.containsExactly("10.0.0.9", "10.0.0.1", "10.0.0.2");
@@ -249,7 +250,7 @@ class CachingMeshDiscoveryTests {
 	@Test
 	void wallClockSteppedBackAnHourShouldNotKeepAListPastNearTtlNorMakeItLookNew() {
 		FakeTicker ticker = new FakeTicker();
-		this.cache = new CachingMeshDiscovery(composite(this.source), this.store, this.properties, "me:1",
+		this.cache = new CachingMeshDiscovery(composite(this.source), this.store, this.properties.toNearCacheSettings(), "me:1",
 				CacheClock.direct(this.clock, ticker));
 		this.cache.getInstances("inventory");
 		this.clock.advance(Duration.ofHours(-1));
@@ -289,7 +290,7 @@ class CachingMeshDiscoveryTests {
 	}
 
 	private CachingMeshDiscovery cache(DiscoveryClient client) {
-		this.cache = new CachingMeshDiscovery(composite(client), this.store, this.properties, "me:1",
+		this.cache = new CachingMeshDiscovery(composite(client), this.store, this.properties.toNearCacheSettings(), "me:1",
 				CacheClock.direct(this.clock));
 		return this.cache;
 	}
@@ -303,7 +304,7 @@ class CachingMeshDiscoveryTests {
 		MeshProperties.Service service = new MeshProperties.Service();
 		service.setInstances(List.of(URI.create(uri)));
 		properties.getServices().put("inventory", service);
-		return new StaticDiscoveryClient(new MeshSettings(properties, "storefront"));
+		return new StaticDiscoveryClient(MeshSettingsResolver.resolve(properties, "storefront"));
 	}
 
 	private static ServiceInstance instance(String host) {

@@ -112,7 +112,7 @@ class StaleSourceCacheTests {
 			}
 
 		};
-		this.cache = new CachingMeshDiscovery(new CompositeMeshDiscovery(List.of(this.source)), store, properties,
+		this.cache = new CachingMeshDiscovery(new CompositeMeshDiscovery(List.of(this.source)), store, properties.toNearCacheSettings(),
 				"test", CacheClock.direct(this.clock));
 		return this.cache;
 	}

@@ -40,8 +40,8 @@ class ConfigurationMetadataDefaultsTests {
 		MeshProperties bound = new Binder(new MapConfigurationPropertySource(documented))
 			.bind("mesh", Bindable.ofInstance(new MeshProperties()))
 			.get();
-		ServiceSettings fromDocumented = new MeshSettings(bound, null).service("inventory");
-		ServiceSettings builtIn = new MeshSettings(new MeshProperties(), null).service("inventory");
+		ServiceSettings fromDocumented = MeshSettingsResolver.resolve(bound, null).service("inventory");
+		ServiceSettings builtIn = MeshSettingsResolver.resolve(new MeshProperties(), null).service("inventory");
 		assertThat(fromDocumented).isEqualTo(builtIn);
 	}
 

@@ -45,7 +45,7 @@ class MeshAutoConfigurationTests {
 
 	@Test
 	void runWithUserSettingsShouldUseThem() {
-		MeshSettings own = new MeshSettings(new MeshProperties(), "mine");
+		MeshSettings own = MeshSettingsResolver.resolve(new MeshProperties(), "mine");
 		this.contextRunner.withBean(MeshSettings.class, () -> own)
 			.run((context) -> assertThat(context.getBean(MeshSettings.class)).isSameAs(own));
 	}

@@ -1,5 +1,6 @@
 package io.datapunk.mesh.autoconfigure.discovery;
 
+import io.datapunk.mesh.autoconfigure.config.MeshSettingsResolver;
 import java.util.List;
 
 import io.datapunk.mesh.autoconfigure.config.MeshProperties;
@@ -68,7 +69,7 @@ class CompositeMeshDiscoveryLookupTests {
 		MeshProperties.Service service = new MeshProperties.Service();
 		service.setInstances(List.of(java.net.URI.create(uri)));
 		properties.getServices().put("inventory", service);
-		return new StaticDiscoveryClient(new MeshSettings(properties, "storefront"));
+		return new StaticDiscoveryClient(MeshSettingsResolver.resolve(properties, "storefront"));
 	}
 
 	private static ServiceInstance instance(String host) {

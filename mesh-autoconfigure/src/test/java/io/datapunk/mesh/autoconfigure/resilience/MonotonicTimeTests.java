@@ -1,5 +1,6 @@
 package io.datapunk.mesh.autoconfigure.resilience;
 
+import io.datapunk.mesh.autoconfigure.config.MeshSettingsResolver;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,7 +32,7 @@ class MonotonicTimeTests {
 
 	private final FakeTicker ticker = new FakeTicker();
 
-	private final ResilienceRegistry registry = new ResilienceRegistry(new MeshSettings(new MeshProperties(), null),
+	private final ResilienceRegistry registry = new ResilienceRegistry(MeshSettingsResolver.resolve(new MeshProperties(), null),
 			CircuitBreakerRegistry.ofDefaults(), List.of(), this.wallClock, this.ticker, OutlierListener.NONE);
 
 	private final ServiceInstance one = new DefaultServiceInstance(null, "inventory", "10.0.0.1", 8080, false);

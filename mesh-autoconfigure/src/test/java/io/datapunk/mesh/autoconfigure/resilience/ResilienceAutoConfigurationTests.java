@@ -1,5 +1,6 @@
 package io.datapunk.mesh.autoconfigure.resilience;
 
+import io.datapunk.mesh.autoconfigure.config.MeshSettingsResolver;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -63,7 +64,7 @@ class ResilienceAutoConfigurationTests {
 
 	@Test
 	void runWithUserResilienceRegistryShouldBackOff() {
-		ResilienceRegistry own = new ResilienceRegistry(new MeshSettings(new MeshProperties(), null),
+		ResilienceRegistry own = new ResilienceRegistry(MeshSettingsResolver.resolve(new MeshProperties(), null),
 				CircuitBreakerRegistry.ofDefaults(), List.of(), Clock.systemUTC());
 		this.contextRunner.withBean("myRegistry", ResilienceRegistry.class, () -> own).run((context) -> {
 			assertThat(context).hasSingleBean(ResilienceRegistry.class);
