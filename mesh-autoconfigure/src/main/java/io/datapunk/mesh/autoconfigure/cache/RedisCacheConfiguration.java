@@ -58,8 +58,7 @@ class RedisCacheConfiguration {
 	RedisInstancesStore meshRedisInstancesStore(MeshRedis redis, CacheProperties properties) {
 		// Kept as long as a list may be served stale after the shared value expired.
 		Duration keyExpiry = properties.getRedis().getTtl().plus(properties.getMaxStale());
-		return new RedisInstancesStore(redis.template(), redis.guard(), redis.prefix(), keyExpiry,
-				redis.signer());
+		return new RedisInstancesStore(redis.template(), redis.guard(), redis.prefix(), keyExpiry, redis.signer());
 	}
 
 	@Bean

@@ -35,8 +35,8 @@ public final class MeshSettingsResolver {
 	 * @param applicationName the value of {@code spring.application.name}, used when
 	 * {@code mesh.service-name} is not set; may be {@code null}
 	 * @return the settings
-	 * @throws io.datapunk.mesh.InvalidServiceNameException if a name does not follow
-	 * the rule
+	 * @throws io.datapunk.mesh.InvalidServiceNameException if a name does not follow the
+	 * rule
 	 * @throws InvalidMeshPropertyException if a value breaks a rule
 	 */
 	public static MeshSettings resolve(MeshProperties properties, String applicationName) {

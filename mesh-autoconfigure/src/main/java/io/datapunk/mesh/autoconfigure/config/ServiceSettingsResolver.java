@@ -50,8 +50,8 @@ final class ServiceSettingsResolver {
 						CircuitBreakerSettings.DEFAULTS.failureRateThreshold()),
 				Inherited.pick(service.getWaitDurationInOpenState(), defaults.getWaitDurationInOpenState(),
 						CircuitBreakerSettings.DEFAULTS.waitDurationInOpenState()),
-				slidingWindowType(Inherited.pick(service.getSlidingWindowType(), defaults.getSlidingWindowType(),
-						null)),
+				slidingWindowType(
+						Inherited.pick(service.getSlidingWindowType(), defaults.getSlidingWindowType(), null)),
 				Inherited.pick(service.getSlidingWindowSize(), defaults.getSlidingWindowSize(),
 						CircuitBreakerSettings.DEFAULTS.slidingWindowSize()),
 				Inherited.pick(service.getMinimumNumberOfCalls(), defaults.getMinimumNumberOfCalls(),
@@ -69,8 +69,10 @@ final class ServiceSettingsResolver {
 		List<HttpMethod> methods = Inherited.pick(service.getMethods(), defaults.getMethods(), null);
 		List<Integer> statuses = Inherited.pick(service.getStatuses(), defaults.getStatuses(), null);
 		return new RetrySettings(
-				Inherited.pick(service.getMaxAttempts(), defaults.getMaxAttempts(), RetrySettings.DEFAULTS.maxAttempts()),
-				Inherited.pick(service.getBaseBackoff(), defaults.getBaseBackoff(), RetrySettings.DEFAULTS.baseBackoff()),
+				Inherited.pick(service.getMaxAttempts(), defaults.getMaxAttempts(),
+						RetrySettings.DEFAULTS.maxAttempts()),
+				Inherited.pick(service.getBaseBackoff(), defaults.getBaseBackoff(),
+						RetrySettings.DEFAULTS.baseBackoff()),
 				Inherited.pick(service.getMaxBackoff(), defaults.getMaxBackoff(), RetrySettings.DEFAULTS.maxBackoff()),
 				(statuses != null) ? Set.copyOf(statuses) : RetrySettings.DEFAULTS.statuses(),
 				Inherited.pick(service.getExceptions(), defaults.getExceptions(), RetrySettings.DEFAULTS.exceptions()),
@@ -79,33 +81,39 @@ final class ServiceSettingsResolver {
 
 	static RetryBudgetSettings retryBudget(RetryBudgetProperties service, RetryBudgetProperties defaults) {
 		return new RetryBudgetSettings(
-				Inherited.pick(service.getRetryRatio(), defaults.getRetryRatio(), RetryBudgetSettings.DEFAULTS.retryRatio()),
+				Inherited.pick(service.getRetryRatio(), defaults.getRetryRatio(),
+						RetryBudgetSettings.DEFAULTS.retryRatio()),
 				Inherited.pick(service.getMinRetriesPerSecond(), defaults.getMinRetriesPerSecond(),
 						RetryBudgetSettings.DEFAULTS.minRetriesPerSecond()),
 				Inherited.pick(service.getWindow(), defaults.getWindow(), RetryBudgetSettings.DEFAULTS.window()));
 	}
 
-	static OutlierDetectionSettings outlierDetection(OutlierDetectionProperties service, OutlierDetectionProperties defaults) {
+	static OutlierDetectionSettings outlierDetection(OutlierDetectionProperties service,
+			OutlierDetectionProperties defaults) {
 		return new OutlierDetectionSettings(
-				Inherited.pick(service.getEnabled(), defaults.getEnabled(), OutlierDetectionSettings.DEFAULTS.enabled()),
+				Inherited.pick(service.getEnabled(), defaults.getEnabled(),
+						OutlierDetectionSettings.DEFAULTS.enabled()),
 				Inherited.pick(service.getConsecutiveFailures(), defaults.getConsecutiveFailures(),
 						OutlierDetectionSettings.DEFAULTS.consecutiveFailures()),
 				Inherited.pick(service.getBaseEjectionTime(), defaults.getBaseEjectionTime(),
 						OutlierDetectionSettings.DEFAULTS.baseEjectionTime()),
-				Inherited.pick(service.getMaxEjectionTime(), defaults.getMaxEjectionTime(), OutlierDetectionSettings.DEFAULTS.maxEjectionTime()),
+				Inherited.pick(service.getMaxEjectionTime(), defaults.getMaxEjectionTime(),
+						OutlierDetectionSettings.DEFAULTS.maxEjectionTime()),
 				Inherited.pick(service.getMaxEjectionRatio(), defaults.getMaxEjectionRatio(),
 						OutlierDetectionSettings.DEFAULTS.maxEjectionRatio()),
-				Inherited.pick(service.getPanicThreshold(), defaults.getPanicThreshold(), OutlierDetectionSettings.DEFAULTS.panicThreshold()),
+				Inherited.pick(service.getPanicThreshold(), defaults.getPanicThreshold(),
+						OutlierDetectionSettings.DEFAULTS.panicThreshold()),
 				Inherited.pick(service.getCountAllServerErrors(), defaults.getCountAllServerErrors(),
 						OutlierDetectionSettings.DEFAULTS.countAllServerErrors()));
 	}
 
 	static TlsSettings tls(TlsProperties service, TlsProperties defaults) {
 		String bundle = Inherited.pick(service.getBundle(), defaults.getBundle(), TlsSettings.DEFAULTS.bundle());
-		return new TlsSettings(Inherited.pick(service.getEnabled(), defaults.getEnabled(), TlsSettings.DEFAULTS.enabled()),
+		return new TlsSettings(
+				Inherited.pick(service.getEnabled(), defaults.getEnabled(), TlsSettings.DEFAULTS.enabled()),
 				// Set empty, it says "none", overriding a bundle of mesh.defaults.
-				(bundle != null && bundle.isEmpty()) ? null : bundle,
-				Inherited.pick(service.getVerifyHostname(), defaults.getVerifyHostname(), TlsSettings.DEFAULTS.verifyHostname()));
+				(bundle != null && bundle.isEmpty()) ? null : bundle, Inherited.pick(service.getVerifyHostname(),
+						defaults.getVerifyHostname(), TlsSettings.DEFAULTS.verifyHostname()));
 	}
 
 	private static SlidingWindowType slidingWindowType(CircuitBreakerProperties.SlidingWindowType configured) {

@@ -4,7 +4,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowT
 
 import java.time.Duration;
 
-
 /**
  * Effective circuit breaker settings of one called service. Immutable.
  *
@@ -28,6 +27,5 @@ public record CircuitBreakerSettings(boolean enabled, float failureRateThreshold
 	 */
 	public static final CircuitBreakerSettings DEFAULTS = new CircuitBreakerSettings(true, 50, Duration.ofSeconds(30),
 			SlidingWindowType.COUNT_BASED, 100, 100, Duration.ofSeconds(60), 100, 10);
-
 
 }

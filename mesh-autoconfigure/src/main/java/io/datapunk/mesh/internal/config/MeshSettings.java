@@ -10,8 +10,8 @@ import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Resolved, immutable view of the {@code mesh.*} configuration: this application's service name and
- * the effective {@link ServiceSettings} of every service. Thread-safe.
+ * Resolved, immutable view of the {@code mesh.*} configuration: this application's
+ * service name and the effective {@link ServiceSettings} of every service. Thread-safe.
  *
  * @since 0.1.0
  */

@@ -25,5 +25,4 @@ public record OutlierDetectionSettings(boolean enabled, int consecutiveFailures,
 	public static final OutlierDetectionSettings DEFAULTS = new OutlierDetectionSettings(true, 5,
 			Duration.ofSeconds(30), Duration.ofSeconds(300), 0.5, 0.5, false);
 
-
 }

@@ -18,5 +18,4 @@ public record RetryBudgetSettings(double retryRatio, int minRetriesPerSecond, Du
 	 */
 	public static final RetryBudgetSettings DEFAULTS = new RetryBudgetSettings(0.2, 10, Duration.ofSeconds(10));
 
-
 }

@@ -37,5 +37,4 @@ public record RetrySettings(int maxAttempts, Duration baseBackoff, Duration maxB
 		methods = Set.copyOf(methods);
 	}
 
-
 }

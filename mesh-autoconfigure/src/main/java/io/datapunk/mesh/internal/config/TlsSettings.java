@@ -1,6 +1,5 @@
 package io.datapunk.mesh.internal.config;
 
-
 /**
  * Effective TLS settings of one called service. Immutable; holds a bundle's name, never
  * its key material or passwords.
@@ -28,6 +27,5 @@ public record TlsSettings(boolean enabled, String bundle, boolean verifyHostname
 	public boolean isCustomized() {
 		return this.bundle != null || !this.verifyHostname;
 	}
-
 
 }

@@ -17,8 +17,7 @@ final class CircuitBreakerConfigs {
 		return CircuitBreakerConfig.custom()
 			.failureRateThreshold(settings.failureRateThreshold())
 			.waitDurationInOpenState(settings.waitDurationInOpenState())
-			.slidingWindow(settings.slidingWindowSize(), settings.minimumNumberOfCalls(),
-					settings.slidingWindowType())
+			.slidingWindow(settings.slidingWindowSize(), settings.minimumNumberOfCalls(), settings.slidingWindowType())
 			.slowCallDurationThreshold(settings.slowCallDurationThreshold())
 			.slowCallRateThreshold(settings.slowCallRateThreshold())
 			.permittedNumberOfCallsInHalfOpenState(settings.permittedNumberOfCallsInHalfOpenState())

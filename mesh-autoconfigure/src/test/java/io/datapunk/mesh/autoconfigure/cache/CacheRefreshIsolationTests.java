@@ -84,7 +84,8 @@ class CacheRefreshIsolationTests {
 
 	private CachingMeshDiscovery cache() {
 		this.cache = new CachingMeshDiscovery(new CompositeMeshDiscovery(List.of(this.source)),
-				SharedInstancesStore.NONE, new CacheProperties().toNearCacheSettings(), "test", CacheClock.direct(this.clock));
+				SharedInstancesStore.NONE, new CacheProperties().toNearCacheSettings(), "test",
+				CacheClock.direct(this.clock));
 		return this.cache;
 	}
 

@@ -155,8 +155,8 @@ class CachingMeshDiscoveryTests {
 		this.store = this.shared;
 		CachingMeshDiscovery cache = cache(this.source);
 		cache.getInstances("inventory");
-		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(this.source), this.shared, this.properties.toNearCacheSettings(),
-				"other:1", CacheClock.direct(this.clock));
+		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(this.source), this.shared,
+				this.properties.toNearCacheSettings(), "other:1", CacheClock.direct(this.clock));
 		try {
 			this.source.failing(true);
 			// Past redis.ttl (30s): not fresh, but the last known list.
@@ -177,8 +177,8 @@ class CachingMeshDiscoveryTests {
 		CachingMeshDiscovery cache = cache(this.source);
 		cache.getInstances("inventory");
 		CountingDiscoveryClient otherSource = new CountingDiscoveryClient("inventory", List.of(instance("10.0.0.3")));
-		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(otherSource), this.shared, this.properties.toNearCacheSettings(),
-				"other:1", CacheClock.direct(this.clock));
+		CachingMeshDiscovery other = new CachingMeshDiscovery(composite(otherSource), this.shared,
+				this.properties.toNearCacheSettings(), "other:1", CacheClock.direct(this.clock));
 		try {
 			assertThat(other.getInstances("inventory")).extracting(ServiceInstance::getHost)
 				.containsExactly("10.0.0.3");
@@ -250,8 +250,8 @@ class CachingMeshDiscoveryTests {
 	@Test
 	void wallClockSteppedBackAnHourShouldNotKeepAListPastNearTtlNorMakeItLookNew() {
 		FakeTicker ticker = new FakeTicker();
-		this.cache = new CachingMeshDiscovery(composite(this.source), this.store, this.properties.toNearCacheSettings(), "me:1",
-				CacheClock.direct(this.clock, ticker));
+		this.cache = new CachingMeshDiscovery(composite(this.source), this.store, this.properties.toNearCacheSettings(),
+				"me:1", CacheClock.direct(this.clock, ticker));
 		this.cache.getInstances("inventory");
 		this.clock.advance(Duration.ofHours(-1));
 		// Positive control: within near-ttl the list is a hit.
@@ -290,8 +290,8 @@ class CachingMeshDiscoveryTests {
 	}
 
 	private CachingMeshDiscovery cache(DiscoveryClient client) {
-		this.cache = new CachingMeshDiscovery(composite(client), this.store, this.properties.toNearCacheSettings(), "me:1",
-				CacheClock.direct(this.clock));
+		this.cache = new CachingMeshDiscovery(composite(client), this.store, this.properties.toNearCacheSettings(),
+				"me:1", CacheClock.direct(this.clock));
 		return this.cache;
 	}
 

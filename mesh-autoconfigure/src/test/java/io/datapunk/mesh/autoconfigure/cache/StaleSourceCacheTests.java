@@ -112,8 +112,8 @@ class StaleSourceCacheTests {
 			}
 
 		};
-		this.cache = new CachingMeshDiscovery(new CompositeMeshDiscovery(List.of(this.source)), store, properties.toNearCacheSettings(),
-				"test", CacheClock.direct(this.clock));
+		this.cache = new CachingMeshDiscovery(new CompositeMeshDiscovery(List.of(this.source)), store,
+				properties.toNearCacheSettings(), "test", CacheClock.direct(this.clock));
 		return this.cache;
 	}
 

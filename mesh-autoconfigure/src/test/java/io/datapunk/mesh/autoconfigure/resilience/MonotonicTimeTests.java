@@ -32,8 +32,9 @@ class MonotonicTimeTests {
 
 	private final FakeTicker ticker = new FakeTicker();
 
-	private final ResilienceRegistry registry = new ResilienceRegistry(MeshSettingsResolver.resolve(new MeshProperties(), null),
-			CircuitBreakerRegistry.ofDefaults(), List.of(), this.wallClock, this.ticker, OutlierListener.NONE);
+	private final ResilienceRegistry registry = new ResilienceRegistry(
+			MeshSettingsResolver.resolve(new MeshProperties(), null), CircuitBreakerRegistry.ofDefaults(), List.of(),
+			this.wallClock, this.ticker, OutlierListener.NONE);
 
 	private final ServiceInstance one = new DefaultServiceInstance(null, "inventory", "10.0.0.1", 8080, false);
 

@@ -1,5 +1,7 @@
 package io.datapunk.mesh.autoconfigure.discovery.consul;
 
+import io.datapunk.mesh.internal.discovery.consul.RegistrationConfig;
+import io.datapunk.mesh.internal.discovery.consul.WatchConfig;
 import java.time.Duration;
 
 import io.datapunk.mesh.autoconfigure.config.PositiveDuration;
@@ -67,7 +69,7 @@ public class MeshConsulProperties {
 	/**
 	 * Watches of called services.
 	 */
-	public static class Watch {
+	public static class Watch implements WatchConfig {
 
 		/**
 		 * Longest time Consul holds one blocking query open when nothing changes.
@@ -133,7 +135,7 @@ public class MeshConsulProperties {
 	/**
 	 * Self-registration.
 	 */
-	public static class Registration {
+	public static class Registration implements RegistrationConfig {
 
 		/**
 		 * Wait before a failed registration is tried again; it doubles on each failure in

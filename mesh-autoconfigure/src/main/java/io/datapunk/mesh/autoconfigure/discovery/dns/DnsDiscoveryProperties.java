@@ -1,5 +1,6 @@
 package io.datapunk.mesh.autoconfigure.discovery.dns;
 
+import io.datapunk.mesh.internal.discovery.dns.DnsConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("mesh.discovery.dns")
 @Validated
-public class DnsDiscoveryProperties {
+public class DnsDiscoveryProperties implements DnsConfig {
 
 	/**
 	 * Whether the instances of called services are looked up in DNS SRV records.

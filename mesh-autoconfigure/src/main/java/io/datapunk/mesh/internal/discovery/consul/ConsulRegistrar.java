@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import io.datapunk.mesh.autoconfigure.discovery.consul.MeshConsulProperties;
 
 /**
  * Registers this application with the Consul agent and keeps it registered: a failed
@@ -24,7 +23,7 @@ public final class ConsulRegistrar {
 
 	private final ConsulApi api;
 
-	private final MeshConsulProperties.Registration settings;
+	private final RegistrationConfig settings;
 
 	private final ConsulRegistrationState state;
 
@@ -46,7 +45,7 @@ public final class ConsulRegistrar {
 
 	private ScheduledFuture<?> heartbeat;
 
-	public ConsulRegistrar(ConsulApi api, MeshConsulProperties.Registration settings, ConsulRegistrationState state,
+	public ConsulRegistrar(ConsulApi api, RegistrationConfig settings, ConsulRegistrationState state,
 			Runnable onRegistrationLost) {
 		this.api = api;
 		this.settings = settings;

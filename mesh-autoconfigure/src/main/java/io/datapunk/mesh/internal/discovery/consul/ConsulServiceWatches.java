@@ -21,7 +21,6 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import io.datapunk.mesh.autoconfigure.discovery.consul.MeshConsulProperties;
 
 /**
  * The Consul watches of the services this application calls: one chain of blocking
@@ -44,7 +43,7 @@ public class ConsulServiceWatches implements SmartLifecycle, ServiceStateHolder,
 
 	private final ConsulApi api;
 
-	private final MeshConsulProperties.Watch settings;
+	private final WatchConfig settings;
 
 	private final ApplicationEventPublisher events;
 
@@ -64,8 +63,8 @@ public class ConsulServiceWatches implements SmartLifecycle, ServiceStateHolder,
 
 	private volatile boolean stopped;
 
-	public ConsulServiceWatches(ConsulApi api, MeshConsulProperties.Watch settings, ApplicationEventPublisher events,
-			Clock clock, Set<String> startupServices) {
+	public ConsulServiceWatches(ConsulApi api, WatchConfig settings, ApplicationEventPublisher events, Clock clock,
+			Set<String> startupServices) {
 		this.startupServices = Set.copyOf(startupServices);
 		this.api = api;
 		this.settings = settings;

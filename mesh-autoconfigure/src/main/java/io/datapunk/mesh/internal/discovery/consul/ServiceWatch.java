@@ -17,7 +17,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.cloud.client.ServiceInstance;
-import io.datapunk.mesh.autoconfigure.discovery.consul.MeshConsulProperties;
 
 /**
  * The watch of one service: a chain of blocking queries for its passing instances that
@@ -42,7 +41,7 @@ public final class ServiceWatch {
 
 	private final ConsulApi api;
 
-	private final MeshConsulProperties.Watch settings;
+	private final WatchConfig settings;
 
 	private final Clock clock;
 
@@ -71,8 +70,8 @@ public final class ServiceWatch {
 	/** The query in flight; guarded by this. */
 	private CompletableFuture<ConsulApi.HealthAnswer> inFlight;
 
-	ServiceWatch(String serviceId, ConsulApi api, MeshConsulProperties.Watch settings, Clock clock,
-			Consumer<String> onChange, ScheduledExecutorService scheduler) {
+	ServiceWatch(String serviceId, ConsulApi api, WatchConfig settings, Clock clock, Consumer<String> onChange,
+			ScheduledExecutorService scheduler) {
 		this.serviceId = serviceId;
 		this.api = api;
 		this.settings = settings;

@@ -29,7 +29,6 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import io.datapunk.mesh.autoconfigure.discovery.dns.DnsDiscoveryProperties;
 
 /**
  * A {@link DiscoveryClient} over DNS SRV records: a service's instances are the targets
@@ -90,8 +89,7 @@ public class DnsDiscoveryClient
 	 * @param events where changes of instance lists are published, may be {@code null}
 	 * @throws io.datapunk.mesh.InvalidMeshPropertyException if a setting breaks a rule
 	 */
-	public DnsDiscoveryClient(DnsDiscoveryProperties properties, Collection<String> warmUp,
-			ApplicationEventPublisher events) {
+	public DnsDiscoveryClient(DnsConfig properties, Collection<String> warmUp, ApplicationEventPublisher events) {
 		this(SrvNamePattern.of(properties.getNamePattern()), DnsResolverSettings.of(properties), warmUp, events,
 				Clock.systemUTC());
 	}

@@ -9,7 +9,6 @@ import io.datapunk.mesh.InvalidMeshPropertyException;
 import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Resolver;
 import org.xbill.DNS.SimpleResolver;
-import io.datapunk.mesh.autoconfigure.discovery.dns.DnsDiscoveryProperties;
 
 /**
  * The resolved settings of DNS SRV discovery besides the name pattern: whom to ask, how
@@ -48,7 +47,7 @@ record DnsResolverSettings(List<InetSocketAddress> servers, Duration timeout, Du
 	 * @return the settings
 	 * @throws InvalidMeshPropertyException if a setting breaks a rule
 	 */
-	static DnsResolverSettings of(DnsDiscoveryProperties properties) {
+	static DnsResolverSettings of(DnsConfig properties) {
 		// Consul answers with a TTL of 0: min-ttl is then the time between two queries
 		// per service, and 1ms would mean about 1,000 queries a second for each.
 		requireWithin("mesh.discovery.dns.min-ttl", properties.getMinTtl(), MIN_TTL_FLOOR, MAX_TTL_CEILING, "'1s'");
