@@ -242,7 +242,7 @@ class ResilienceConfigurationFailureTests {
 				assertThat(inventory.retry().maxAttempts()).isEqualTo(1);
 				assertThat(inventory.retry().statuses()).containsExactlyInAnyOrder(100, 599);
 				assertThat(inventory.circuitBreaker().slidingWindowType())
-					.isEqualTo(CircuitBreakerProperties.SlidingWindowType.TIME_BASED);
+					.isEqualTo(io.github.resilience4j.circuitbreaker.CircuitBreakerConfig.SlidingWindowType.TIME_BASED);
 			});
 	}
 
