@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.datapunk.mesh.autoconfigure.cache.CacheProperties;
+import io.datapunk.mesh.internal.cache.NearCacheSettings;
 import io.datapunk.mesh.internal.cache.CachingMeshDiscovery;
 import io.datapunk.mesh.internal.discovery.CompositeMeshDiscovery;
 import io.datapunk.mesh.internal.discovery.StaticDiscoveryClient;
@@ -59,9 +59,10 @@ public class NearCacheBenchmark {
 			case "static+simple" -> List.of(configured, new SimpleDiscoveryClient(new SimpleDiscoveryProperties()));
 			default -> throw new IllegalArgumentException("Unknown sources '" + this.sources + "'");
 		};
-		CacheProperties properties = new CacheProperties();
-		properties.setNearTtl(Duration.ofHours(1));
-		this.discovery = new CachingMeshDiscovery(new CompositeMeshDiscovery(clients), properties, Clock.systemUTC());
+		// An hour to live: every lookup in the measurement is a hit.
+		NearCacheSettings settings = new NearCacheSettings(Duration.ofHours(1), Duration.ofSeconds(1),
+				Duration.ofHours(1));
+		this.discovery = new CachingMeshDiscovery(new CompositeMeshDiscovery(clients), settings, Clock.systemUTC());
 		this.discovery.getInstances("inventory");
 	}
 
