@@ -12,10 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.NestedConfigurationProperty;
 import org.springframework.validation.annotation.Validated;
-import io.datapunk.mesh.LoadBalancing;
-import io.datapunk.mesh.internal.config.MeshSettings;
 
 /**
  * Configuration of the mesh client, bound from {@code mesh.*}: {@code mesh.defaults}
@@ -131,101 +128,9 @@ public class MeshProperties {
 	}
 
 	/**
-	 * Settings that {@code mesh.defaults} and {@code mesh.services.<name>} share; in a
-	 * service, an unset value inherits from {@code mesh.defaults}.
-	 */
-	public abstract static class CallPolicy {
-
-		/**
-		 * Time allowed for one attempt, until the response starts. Unset, an attempt may
-		 * use what is left of the call's timeout.
-		 */
-		@PositiveDuration
-		private Duration attemptTimeout;
-
-		/**
-		 * How an instance is picked for each attempt: p2c-ewma, round-robin, random,
-		 * weighted or least-request.
-		 */
-		private LoadBalancing loadBalancer;
-
-		/**
-		 * Circuit breaker of the service.
-		 */
-		@Valid
-		@NestedConfigurationProperty
-		private final CircuitBreakerProperties circuitBreaker = new CircuitBreakerProperties();
-
-		/**
-		 * Retries of failed attempts.
-		 */
-		@Valid
-		@NestedConfigurationProperty
-		private final RetryProperties retry = new RetryProperties();
-
-		/**
-		 * Budget that bounds requeues and retries.
-		 */
-		@Valid
-		@NestedConfigurationProperty
-		private final RetryBudgetProperties retryBudget = new RetryBudgetProperties();
-
-		/**
-		 * Ejection of instances that keep failing.
-		 */
-		@Valid
-		@NestedConfigurationProperty
-		private final OutlierDetectionProperties outlierDetection = new OutlierDetectionProperties();
-
-		/**
-		 * TLS of the calls to the service.
-		 */
-		@Valid
-		@NestedConfigurationProperty
-		private final TlsProperties tls = new TlsProperties();
-
-		public Duration getAttemptTimeout() {
-			return this.attemptTimeout;
-		}
-
-		public void setAttemptTimeout(Duration attemptTimeout) {
-			this.attemptTimeout = attemptTimeout;
-		}
-
-		public LoadBalancing getLoadBalancer() {
-			return this.loadBalancer;
-		}
-
-		public void setLoadBalancer(LoadBalancing loadBalancer) {
-			this.loadBalancer = loadBalancer;
-		}
-
-		public CircuitBreakerProperties getCircuitBreaker() {
-			return this.circuitBreaker;
-		}
-
-		public RetryProperties getRetry() {
-			return this.retry;
-		}
-
-		public RetryBudgetProperties getRetryBudget() {
-			return this.retryBudget;
-		}
-
-		public OutlierDetectionProperties getOutlierDetection() {
-			return this.outlierDetection;
-		}
-
-		public TlsProperties getTls() {
-			return this.tls;
-		}
-
-	}
-
-	/**
 	 * Settings for every called service.
 	 */
-	public static class Defaults extends CallPolicy {
+	public static class Defaults extends CallPolicyProperties {
 
 		/**
 		 * Time allowed to open a connection to an instance.
@@ -278,7 +183,7 @@ public class MeshProperties {
 	/**
 	 * Settings for one called service; an unset value inherits from mesh.defaults.
 	 */
-	public static class Service extends CallPolicy {
+	public static class Service extends CallPolicyProperties {
 
 		/**
 		 * Comma-separated list of static instance addresses (http://host:port or
