@@ -74,9 +74,8 @@ public class DiscoveryCacheAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	InstancesChangedListener meshInstancesChangedListener(CachingMeshDiscovery cache,
-			ObjectProvider<SharedInstancesStore> shared, ObjectProvider<InstancesChangedChannel> events) {
-		return new InstancesChangedListener(cache, shared.getIfAvailable(() -> SharedInstancesStore.NONE),
-				events.getIfAvailable());
+			ObjectProvider<InstancesChangedChannel> events) {
+		return new InstancesChangedListener(cache, events.getIfAvailable());
 	}
 
 	@Bean

@@ -1,13 +1,11 @@
 package io.datapunk.mesh.internal.cache;
 
+import io.datapunk.mesh.internal.support.MeshThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.LongSupplier;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The time a cache hit compares with. Reading the system clock costs about 30 ns on the
@@ -71,9 +69,7 @@ public final class CacheClock {
 	 * @param period how often the ticker is read for hits
 	 */
 	public static CacheClock ticking(Clock clock, LongSupplier nanoTicker, Duration period) {
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("mesh-cache-clock-");
-		threads.setDaemon(true);
-		ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(threads);
+		ScheduledExecutorService ticker = MeshThreads.scheduler("cache-clock", 1);
 		CacheClock cacheClock = new CacheClock(clock, nanoTicker, ticker);
 		ticker.scheduleAtFixedRate(cacheClock::tick, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
 		return cacheClock;
@@ -120,7 +116,7 @@ public final class CacheClock {
 
 	void stop() {
 		if (this.ticker != null) {
-			this.ticker.shutdownNow();
+			MeshThreads.shutdown(this.ticker);
 		}
 	}
 

@@ -170,6 +170,82 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 	}
 
 	/**
+	 * Take a list that a discovery source pushed in place of the one held, if it can
+	 * stand for a lookup ({@link CompositeMeshDiscovery#pushed}: the same address rules,
+	 * the static instances in front): calls get it at once, and it is shared (or, if
+	 * empty, the outdated shared list removed) in the background, never on the caller's
+	 * thread, which is a watch's. A service not held is left alone: its first call looks
+	 * it up.
+	 * @param serviceId a valid service name
+	 * @param eventSource the source of the event that carried the list
+	 * @param pushed the new list of that source
+	 * @return {@code false} if the list cannot stand for a lookup, so that the caller
+	 * must {@link #changed(String) look the service up again} instead
+	 */
+	public boolean accept(String serviceId, Object eventSource, List<ServiceInstance> pushed) {
+		DiscoveryResult result = this.source.pushed(serviceId, eventSource, pushed);
+		if (result == null) {
+			return false;
+		}
+		// A look-up under way may have read the sources before the change: it keeps its
+		// result only until the next call.
+		this.evictions.incrementAndGet();
+		long now = this.clock.millis();
+		NearEntry taken = this.near.computeIfPresent(serviceId, (id, held) -> entry(result.configured(),
+				result.discovered(), now, "source", this.source.describeSources(), false, now));
+		if (taken != null) {
+			inBackground(() -> share(serviceId, result.discovered()));
+		}
+		return true;
+	}
+
+	/**
+	 * Look a service up again in the background because its list is known to have
+	 * changed, when the change came without a list that can stand for a lookup: the
+	 * shared list is removed first (it is outdated, and the refresh must not fall back on
+	 * it), then the held list is evicted. Nothing runs on the caller's thread.
+	 * @param serviceId a valid service name
+	 */
+	public void changed(String serviceId) {
+		inBackground(() -> {
+			if (this.sharing) {
+				this.shared.delete(serviceId);
+			}
+			evict(serviceId);
+		});
+	}
+
+	private void share(String serviceId, List<ServiceInstance> discovered) {
+		if (!this.sharing) {
+			return;
+		}
+		if (discovered.isEmpty()) {
+			// An empty answer is not shared, but the outdated list must go.
+			this.shared.delete(serviceId);
+			return;
+		}
+		this.shared.write(new SharedInstances(serviceId, discovered, Instant.ofEpochMilli(this.clock.wallMillis()),
+				this.source.describeSources(), this.origin), this.counters);
+	}
+
+	private void inBackground(Runnable task) {
+		try {
+			this.refresher.execute(() -> {
+				try {
+					task.run();
+				}
+				catch (Throwable ex) {
+					logger.warn("Background update of the shared instance lists failed: " + ex);
+				}
+			});
+		}
+		catch (RejectedExecutionException ex) {
+			// Shut down, or too many tasks waiting: the shared tier is only a fallback.
+			logger.debug("Background update of the shared instance lists dropped: " + ex);
+		}
+	}
+
+	/**
 	 * Drop the lists held for idle services, including the empty ones of names no source
 	 * knows; a later call looks them up again, as a first call does.
 	 * @param serviceIds idle services

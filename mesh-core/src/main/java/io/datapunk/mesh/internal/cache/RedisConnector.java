@@ -2,6 +2,8 @@ package io.datapunk.mesh.internal.cache;
 
 import java.time.Duration;
 
+import io.datapunk.mesh.internal.support.BackgroundRetry;
+import io.datapunk.mesh.internal.support.Backoff;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -20,11 +22,12 @@ public final class RedisConnector implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(RedisConnector.class);
 
-	private static final long MAX_PAUSE = 5000;
+	/** Waits between tries: from 100 ms up to 5 s, full jitter. */
+	private static final Backoff BACKOFF = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5));
 
 	private final MeshRedis redis;
 
-	private volatile Thread thread;
+	private volatile BackgroundRetry connecting;
 
 	public RedisConnector(MeshRedis redis) {
 		this.redis = redis;
@@ -32,35 +35,20 @@ public final class RedisConnector implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		Thread connecting = new Thread(this::connect, "mesh-redis-connect");
-		connecting.setDaemon(true);
-		this.thread = connecting;
-		connecting.start();
+		BackgroundRetry retry = BackgroundRetry.onOwnThread("redis-connect", BACKOFF, this::connect,
+				(failures, ex, wait) -> {
+					if (failures == 1) {
+						logger.warn("Redis does not answer; the mesh goes on without it and keeps trying ("
+								+ describe(ex) + ")");
+					}
+				});
+		this.connecting = retry;
+		retry.start();
 	}
 
 	private void connect() {
-		long pause = 100;
-		int attempts = 0;
-		while (this.thread == Thread.currentThread()) {
-			try {
-				this.redis.template().execute((connection) -> connection.ping()).blockLast(Duration.ofSeconds(30));
-				this.redis.guard().connected();
-				return;
-			}
-			catch (RuntimeException ex) {
-				if (++attempts == 1) {
-					logger.warn("Redis does not answer; the mesh goes on without it and keeps trying (" + describe(ex)
-							+ ")");
-				}
-			}
-			try {
-				Thread.sleep(pause);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			pause = Math.min(pause * 2, MAX_PAUSE);
-		}
+		this.redis.template().execute((connection) -> connection.ping()).blockLast(Duration.ofSeconds(30));
+		this.redis.guard().connected();
 	}
 
 	static String describe(Throwable ex) {
@@ -75,16 +63,16 @@ public final class RedisConnector implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		Thread connecting = this.thread;
-		this.thread = null;
-		if (connecting != null) {
-			connecting.interrupt();
+		BackgroundRetry retry = this.connecting;
+		this.connecting = null;
+		if (retry != null) {
+			retry.stop();
 		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.thread != null;
+		return this.connecting != null;
 	}
 
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import io.datapunk.mesh.internal.support.BackgroundRetry;
+import io.datapunk.mesh.internal.support.Backoff;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -21,7 +23,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The mesh events on Redis pub/sub, channel {@code <prefix>:events}: changed instance
@@ -45,6 +46,12 @@ public final class RedisMeshEvents
 	/** How long a change of an instance list is worth applying. */
 	private static final Duration CHANGE_VALIDITY = Duration.ofSeconds(30);
 
+	/** Waits between tries of the first subscription: from 200 ms up to 10 s. */
+	private static final Backoff SUBSCRIBE_BACKOFF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10));
+
+	/** Waits between the listener container's tries to renew a lost subscription. */
+	private static final Backoff RECOVERY_BACKOFF = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(10));
+
 	private final ReactiveStringRedisTemplate redis;
 
 	private final RedisGuard guard;
@@ -67,7 +74,7 @@ public final class RedisMeshEvents
 
 	private final List<Consumer<String>> changeListeners = new CopyOnWriteArrayList<>();
 
-	private volatile Thread subscriber;
+	private volatile BackgroundRetry subscriber;
 
 	public RedisMeshEvents(RedisConnectionFactory connections, ReactiveStringRedisTemplate redis, RedisGuard guard,
 			String prefix, String origin, Clock clock, MessageSigner signer) {
@@ -82,9 +89,7 @@ public final class RedisMeshEvents
 		this.container.setConnectionFactory(connections);
 		// Applying an event is quick (a map removal, an ejection): no thread per message.
 		this.container.setTaskExecutor(new SyncTaskExecutor());
-		ExponentialBackOff recovery = new ExponentialBackOff(500, 2);
-		recovery.setMaxInterval(10_000);
-		this.container.setRecoveryBackoff(recovery);
+		this.container.setRecoveryBackoff(new JitteredBackOff(RECOVERY_BACKOFF));
 		this.container.addMessageListener(this, new ChannelTopic(this.channel));
 		this.container.afterPropertiesSet();
 	}
@@ -179,35 +184,20 @@ public final class RedisMeshEvents
 	 */
 	@Override
 	public void start() {
-		Thread subscribing = new Thread(this::subscribe, "mesh-redis-events");
-		subscribing.setDaemon(true);
-		this.subscriber = subscribing;
-		subscribing.start();
+		BackgroundRetry retry = BackgroundRetry.onOwnThread("redis-events", SUBSCRIBE_BACKOFF, this::subscribe,
+				(failures, ex, wait) -> {
+					if (failures == 1) {
+						logger.warn("Could not subscribe to Redis channel '" + this.channel
+								+ "'; mesh events are not heard until it works (" + RedisConnector.describe(ex) + ")");
+					}
+					stopQuietly();
+				});
+		this.subscriber = retry;
+		retry.start();
 	}
 
 	private void subscribe() {
-		long pause = 200;
-		int attempts = 0;
-		while (this.subscriber == Thread.currentThread()) {
-			try {
-				this.container.start();
-				return;
-			}
-			catch (RuntimeException ex) {
-				if (++attempts == 1) {
-					logger.warn("Could not subscribe to Redis channel '" + this.channel
-							+ "'; mesh events are not heard until it works (" + RedisConnector.describe(ex) + ")");
-				}
-				stopQuietly();
-			}
-			try {
-				Thread.sleep(pause);
-			}
-			catch (InterruptedException ex) {
-				return;
-			}
-			pause = Math.min(pause * 2, 10_000);
-		}
+		this.container.start();
 	}
 
 	private void stopQuietly() {
@@ -221,10 +211,10 @@ public final class RedisMeshEvents
 
 	@Override
 	public void stop() {
-		Thread subscribing = this.subscriber;
+		BackgroundRetry subscribing = this.subscriber;
 		this.subscriber = null;
 		if (subscribing != null) {
-			subscribing.interrupt();
+			subscribing.stop();
 		}
 		stopQuietly();
 	}

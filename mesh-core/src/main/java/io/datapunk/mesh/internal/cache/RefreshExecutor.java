@@ -1,14 +1,12 @@
 package io.datapunk.mesh.internal.cache;
 
+import io.datapunk.mesh.internal.support.MeshThreads;
 import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The threads of the cache's background refreshes: up to {@value #MAX_THREADS}, started
@@ -35,17 +33,8 @@ final class RefreshExecutor {
 
 	RefreshExecutor(Duration timeout) {
 		this.timeoutNanos = timeout.toNanos();
-		this.threads = new ThreadPoolExecutor(MAX_THREADS, MAX_THREADS, 30, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(MAX_QUEUED), daemonThreads("mesh-cache-refresh-"));
-		this.threads.allowCoreThreadTimeOut(true);
-		this.alarms = new ScheduledThreadPoolExecutor(1, daemonThreads("mesh-cache-refresh-timeout-"));
-		this.alarms.setRemoveOnCancelPolicy(true);
-	}
-
-	private static CustomizableThreadFactory daemonThreads(String prefix) {
-		CustomizableThreadFactory threads = new CustomizableThreadFactory(prefix);
-		threads.setDaemon(true);
-		return threads;
+		this.threads = MeshThreads.pool("cache-refresh", MAX_THREADS, MAX_QUEUED);
+		this.alarms = MeshThreads.scheduler("cache-refresh-timeout", 1);
 	}
 
 	/**
@@ -78,8 +67,8 @@ final class RefreshExecutor {
 	}
 
 	void shutdown() {
-		this.threads.shutdownNow();
-		this.alarms.shutdownNow();
+		MeshThreads.shutdown(this.threads);
+		MeshThreads.shutdown(this.alarms);
 	}
 
 }

@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
+import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClient;
 import io.datapunk.mesh.spi.MeshDiscovery;
 
 /**
@@ -100,6 +101,48 @@ public class CompositeMeshDiscovery implements MeshDiscovery {
 		}
 		return new DiscoveryResult(configured, DiscoveryResult.withoutDuplicates(discovered), List.copyOf(failed),
 				List.copyOf(stale));
+	}
+
+	/**
+	 * Turn a list that a discovery client pushed into what a lookup would have found, if
+	 * that client is the only one asked besides the static instances (and Spring Cloud's
+	 * {@link SimpleDiscoveryClient}, which knows nothing of the service): the same
+	 * address rules apply as to a looked-up list, and the static instances come first.
+	 * @param serviceId a valid service name
+	 * @param eventSource the source of the {@link ServiceInstancesChangedEvent}
+	 * @param pushed the pushed list
+	 * @return the result, or {@code null} if the list cannot stand for a lookup (another
+	 * discovery client is asked too, or no client published it): the caller then looks
+	 * the service up again
+	 */
+	public DiscoveryResult pushed(String serviceId, Object eventSource, List<ServiceInstance> pushed) {
+		DiscoveryClient pusher = null;
+		List<ServiceInstance> configured = List.of();
+		for (DiscoveryClient client : this.clients) {
+			if (client instanceof StaticDiscoveryClient) {
+				configured = client.getInstances(serviceId);
+			}
+			else if (client instanceof SimpleDiscoveryClient simple) {
+				// Spring Cloud's instances from configuration: read from memory.
+				List<ServiceInstance> instances = simple.getInstances(serviceId);
+				if (instances != null && !instances.isEmpty()) {
+					return null;
+				}
+			}
+			else if (pusher == null && client instanceof PushingDiscoveryClient pushing
+					&& pushing.published(eventSource)) {
+				pusher = client;
+			}
+			else {
+				return null;
+			}
+		}
+		if (pusher == null) {
+			return null;
+		}
+		List<ServiceInstance> discovered = InstanceAddresses.usable(pusher.description(), serviceId, pushed);
+		return new DiscoveryResult((configured != null) ? configured : List.of(),
+				DiscoveryResult.withoutDuplicates(discovered), List.of());
 	}
 
 	private static List<ServiceInstance> instancesOf(DiscoveryClient client, String serviceId) {

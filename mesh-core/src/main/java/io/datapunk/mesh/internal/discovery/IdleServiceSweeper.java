@@ -1,5 +1,6 @@
 package io.datapunk.mesh.internal.discovery;
 
+import io.datapunk.mesh.internal.support.MeshThreads;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -10,7 +11,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Runs {@link IdleServices#sweep} on one named daemon thread ({@code mesh-idle-sweeper}),
@@ -48,9 +48,7 @@ public final class IdleServiceSweeper implements SmartLifecycle {
 			return;
 		}
 		List<ServiceStateHolder> found = List.copyOf(this.holders.get());
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("mesh-idle-sweeper");
-		threads.setDaemon(true);
-		ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads);
+		ScheduledThreadPoolExecutor scheduler = MeshThreads.scheduler("idle-sweeper", 1);
 		long period = period(this.services.idleTimeout()).toNanos();
 		scheduler.scheduleWithFixedDelay(() -> sweep(found), period, period, TimeUnit.NANOSECONDS);
 		this.scheduler = scheduler;
@@ -75,7 +73,7 @@ public final class IdleServiceSweeper implements SmartLifecycle {
 	public synchronized void stop() {
 		ScheduledThreadPoolExecutor scheduler = this.scheduler;
 		if (scheduler != null) {
-			scheduler.shutdownNow();
+			MeshThreads.shutdown(scheduler);
 			this.scheduler = null;
 		}
 	}

@@ -1,13 +1,18 @@
 package io.datapunk.mesh.internal.discovery;
 
+import java.util.List;
+
+import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.context.ApplicationEvent;
 
 /**
  * Published (through the application context) when a discovery source learns that the
  * instance list of a service changed, for example when a Consul watch returns a new
- * index. Layers that keep copies of instance lists (the near cache, other application
- * instances listening on the mesh's Redis channel) drop theirs, so the change reaches the
- * load balancer at once rather than after a cache's time to live.
+ * index. The event carries the new list itself: the near cache takes it in place of the
+ * one it holds (through the same address rules as a list it looks up), so the change
+ * reaches the load balancer at once, without a round trip through Redis or the sources;
+ * other application instances are told through the mesh's Redis channel and look their
+ * own sources up.
  *
  * @since 0.1.0
  */
@@ -17,16 +22,42 @@ public class ServiceInstancesChangedEvent extends ApplicationEvent {
 
 	private final String origin;
 
+	private final List<ServiceInstance> instances;
+
 	/**
-	 * Create an event.
+	 * Create an event that names the service only: whoever keeps a list of it looks it up
+	 * again.
 	 * @param source the object that saw the change
 	 * @param serviceId the service whose instances changed, a valid service name
 	 * @param origin a short description of the discovery source, such as {@code "consul"}
 	 */
 	public ServiceInstancesChangedEvent(Object source, String serviceId, String origin) {
+		this(source, serviceId, origin, null);
+	}
+
+	/**
+	 * Create an event that carries the new list.
+	 * @param source the object that saw the change: a {@link PushingDiscoveryClient}
+	 * tells whether it is its own
+	 * @param serviceId the service whose instances changed, a valid service name
+	 * @param origin a short description of the discovery source, such as {@code "consul"}
+	 * @param instances the new list, as the source's own lookup would return it, or
+	 * {@code null} if only the change is known
+	 */
+	public ServiceInstancesChangedEvent(Object source, String serviceId, String origin,
+			List<ServiceInstance> instances) {
 		super(source);
 		this.serviceId = serviceId;
 		this.origin = origin;
+		this.instances = (instances != null) ? List.copyOf(instances) : null;
+	}
+
+	/**
+	 * Return the new list of the source that saw the change.
+	 * @return the instances, or {@code null} if the event names the change only
+	 */
+	public List<ServiceInstance> getInstances() {
+		return this.instances;
 	}
 
 	/**

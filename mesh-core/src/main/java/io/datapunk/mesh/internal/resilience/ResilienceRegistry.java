@@ -1,5 +1,6 @@
 package io.datapunk.mesh.internal.resilience;
 
+import io.datapunk.mesh.internal.support.Backoff;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Collections;

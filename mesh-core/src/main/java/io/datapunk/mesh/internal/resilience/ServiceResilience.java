@@ -1,5 +1,6 @@
 package io.datapunk.mesh.internal.resilience;
 
+import io.datapunk.mesh.internal.support.Backoff;
 import io.datapunk.mesh.internal.config.ServiceSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 

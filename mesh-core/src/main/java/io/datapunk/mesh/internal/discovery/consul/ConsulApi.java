@@ -1,5 +1,6 @@
 package io.datapunk.mesh.internal.discovery.consul;
 
+import io.datapunk.mesh.internal.support.MeshThreads;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -21,7 +22,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.springframework.cloud.client.ServiceInstance;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
@@ -40,6 +40,9 @@ public class ConsulApi implements AutoCloseable {
 	 */
 	private static final int HTTP_THREADS = 2;
 
+	/** Most pieces of HTTP work waiting for a thread. */
+	private static final int HTTP_QUEUE = 10_000;
+
 	private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
 	private final URI base;
@@ -56,11 +59,8 @@ public class ConsulApi implements AutoCloseable {
 		this.base = base;
 		this.token = (token != null && !token.isBlank()) ? token : null;
 		this.breaker = breaker;
-		CustomizableThreadFactory threads = new CustomizableThreadFactory("mesh-consul-http-");
-		threads.setDaemon(true);
-		this.httpThreads = new ThreadPoolExecutor(HTTP_THREADS, HTTP_THREADS, 30, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), threads);
-		this.httpThreads.allowCoreThreadTimeOut(true);
+		// Queue bounded far above what the watches (one query each) can have in flight.
+		this.httpThreads = MeshThreads.pool("consul-http", HTTP_THREADS, HTTP_QUEUE);
 		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).executor(this.httpThreads).build();
 	}
 
@@ -267,7 +267,7 @@ public class ConsulApi implements AutoCloseable {
 	 */
 	@Override
 	public void close() {
-		this.httpThreads.shutdownNow();
+		MeshThreads.shutdown(this.httpThreads);
 	}
 
 	@Override

@@ -1,11 +1,13 @@
 package io.datapunk.mesh.internal.discovery.consul;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.datapunk.mesh.internal.support.BackgroundRetry;
+import io.datapunk.mesh.internal.support.Backoff;
+import io.datapunk.mesh.internal.support.MeshThreads;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -29,17 +31,12 @@ public final class ConsulRegistrar {
 
 	private final Runnable onRegistrationLost;
 
-	private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-		Thread thread = new Thread(task, "mesh-consul-registration");
-		thread.setDaemon(true);
-		return thread;
-	});
+	private final ScheduledExecutorService scheduler = MeshThreads.scheduler("consul-registration", 1);
 
-	private Registration registration;
+	/** Registers until the agent accepts, on the scheduler's thread. */
+	private final BackgroundRetry registering;
 
-	private int failures;
-
-	private ScheduledFuture<?> pendingAttempt;
+	private volatile Registration registration;
 
 	private ScheduledFuture<?> verification;
 
@@ -51,6 +48,8 @@ public final class ConsulRegistrar {
 		this.settings = settings;
 		this.state = state;
 		this.onRegistrationLost = onRegistrationLost;
+		this.registering = new BackgroundRetry(this.scheduler,
+				new Backoff(settings.getMinBackoff(), settings.getMaxBackoff()), this::attempt, this::attemptFailed);
 	}
 
 	/**
@@ -61,9 +60,8 @@ public final class ConsulRegistrar {
 		this.scheduler.execute(() -> {
 			cancelTasks();
 			this.registration = registration;
-			this.failures = 0;
 			this.state.pending(registration.serviceId(), registration.instanceId(), null);
-			attempt();
+			this.registering.restart();
 		});
 	}
 
@@ -72,23 +70,22 @@ public final class ConsulRegistrar {
 		if (registration == null) {
 			return;
 		}
-		try {
-			this.api.register(registration.json());
-			this.failures = 0;
-			this.state.registered(registration.serviceId(), registration.instanceId());
-			logger.info("Registered '" + registration.instanceId() + "' of service '" + registration.serviceId()
-					+ "' with Consul");
-			startKeepingRegistered(registration);
+		this.api.register(registration.json());
+		this.state.registered(registration.serviceId(), registration.instanceId());
+		logger.info("Registered '" + registration.instanceId() + "' of service '" + registration.serviceId()
+				+ "' with Consul");
+		startKeepingRegistered(registration);
+	}
+
+	private void attemptFailed(int failures, Exception ex, Duration wait) {
+		Registration registration = this.registration;
+		if (registration == null) {
+			return;
 		}
-		catch (RuntimeException ex) {
-			this.failures++;
-			Duration wait = Backoffs.next(this.failures, this.settings.getMinBackoff(), this.settings.getMaxBackoff());
-			this.state.pending(registration.serviceId(), registration.instanceId(), ex.getMessage());
-			if (this.failures == 1 || this.failures % 10 == 0) {
-				logger.warn("Could not register '" + registration.instanceId() + "' with Consul (attempt "
-						+ this.failures + "), trying again in the background: " + ex.getMessage());
-			}
-			this.pendingAttempt = this.scheduler.schedule(this::attempt, wait.toMillis(), TimeUnit.MILLISECONDS);
+		this.state.pending(registration.serviceId(), registration.instanceId(), ex.getMessage());
+		if (failures == 1 || failures % 10 == 0) {
+			logger.warn("Could not register '" + registration.instanceId() + "' with Consul (attempt " + failures
+					+ "), trying again in the background: " + ex.getMessage());
 		}
 	}
 
@@ -106,7 +103,7 @@ public final class ConsulRegistrar {
 
 	private void verify() {
 		Registration registration = this.registration;
-		if (registration == null || this.pendingAttempt != null && !this.pendingAttempt.isDone()) {
+		if (registration == null || this.registering.isPending()) {
 			return;
 		}
 		try {
@@ -117,7 +114,7 @@ public final class ConsulRegistrar {
 				// An agent that lost its data started its index again: watches must not
 				// block on theirs.
 				this.onRegistrationLost.run();
-				attempt();
+				this.registering.restart();
 			}
 		}
 		catch (RuntimeException ex) {
@@ -177,19 +174,19 @@ public final class ConsulRegistrar {
 	}
 
 	private void cancelTasks() {
-		for (ScheduledFuture<?> task : new ScheduledFuture<?>[] { this.pendingAttempt, this.verification,
-				this.heartbeat }) {
+		this.registering.cancel();
+		for (ScheduledFuture<?> task : new ScheduledFuture<?>[] { this.verification, this.heartbeat }) {
 			if (task != null) {
 				task.cancel(false);
 			}
 		}
-		this.pendingAttempt = null;
 		this.verification = null;
 		this.heartbeat = null;
 	}
 
 	public void close() {
-		this.scheduler.shutdownNow();
+		this.registering.stop();
+		MeshThreads.shutdown(this.scheduler);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.datapunk.mesh.internal.discovery.consul;
 
+import io.datapunk.mesh.internal.support.MeshThreads;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -20,17 +21,17 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * The Consul watches of the services this application calls: one chain of blocking
  * queries per service, all sent and answered on {@value #WATCH_THREADS} threads (no
  * thread waits while Consul holds a query), started for the services of
  * {@code mesh.services} at startup and for any other service at its first lookup. Never
- * lists the whole catalog. Publishes a {@link ServiceInstancesChangedEvent} when a
- * service's passing instances change, and reports each watch's {@link ConsulWatchStatus}.
- * Stopped when the service is {@link #release released} for being idle. Thread-safe; a
- * lookup of a watched service reads a map and a volatile field.
+ * lists the whole catalog. Publishes a {@link ServiceInstancesChangedEvent} with the new
+ * list when a service's passing instances change, and reports each watch's
+ * {@link ConsulWatchStatus}. Stopped when the service is {@link #release released} for
+ * being idle. Thread-safe; a lookup of a watched service reads a map and a volatile
+ * field.
  *
  * @since 0.1.0
  */
@@ -70,10 +71,7 @@ public class ConsulServiceWatches implements SmartLifecycle, ServiceStateHolder,
 		this.settings = settings;
 		this.events = events;
 		this.clock = clock;
-		CustomizableThreadFactory factory = new CustomizableThreadFactory("mesh-consul-watch-");
-		factory.setDaemon(true);
-		this.threads = new ScheduledThreadPoolExecutor(WATCH_THREADS, factory);
-		this.threads.setRemoveOnCancelPolicy(true);
+		this.threads = MeshThreads.scheduler("consul-watch", WATCH_THREADS);
 	}
 
 	/**
@@ -152,11 +150,11 @@ public class ConsulServiceWatches implements SmartLifecycle, ServiceStateHolder,
 		}
 	}
 
-	private void changed(String serviceId) {
+	private void changed(String serviceId, List<ServiceInstance> instances) {
 		// Not while the context starts: nothing holds a list to drop yet, and listeners
 		// must not be created on a watch thread while the main thread creates beans.
 		if (this.running) {
-			this.events.publishEvent(new ServiceInstancesChangedEvent(this, serviceId, ORIGIN));
+			this.events.publishEvent(new ServiceInstancesChangedEvent(this, serviceId, ORIGIN, instances));
 		}
 	}
 
@@ -219,7 +217,7 @@ public class ConsulServiceWatches implements SmartLifecycle, ServiceStateHolder,
 	public void destroy() {
 		this.stopped = true;
 		this.watches.values().forEach(ServiceWatch::stop);
-		this.threads.shutdownNow();
+		MeshThreads.shutdown(this.threads);
 	}
 
 }

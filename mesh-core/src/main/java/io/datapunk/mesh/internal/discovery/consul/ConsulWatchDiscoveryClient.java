@@ -3,6 +3,7 @@ package io.datapunk.mesh.internal.discovery.consul;
 import java.time.Duration;
 import java.util.List;
 
+import io.datapunk.mesh.internal.discovery.PushingDiscoveryClient;
 import io.datapunk.mesh.internal.discovery.SourceFreshness;
 import io.datapunk.mesh.spi.SupersedingDiscoveryClient;
 
@@ -17,7 +18,7 @@ import org.springframework.cloud.client.discovery.DiscoveryClient;
  *
  * @since 0.1.0
  */
-public class ConsulWatchDiscoveryClient implements SupersedingDiscoveryClient, SourceFreshness {
+public class ConsulWatchDiscoveryClient implements SupersedingDiscoveryClient, PushingDiscoveryClient, SourceFreshness {
 
 	private static final String CONSUL_DISCOVERY_CLIENT = "org.springframework.cloud.consul.discovery.ConsulDiscoveryClient";
 
@@ -34,6 +35,11 @@ public class ConsulWatchDiscoveryClient implements SupersedingDiscoveryClient, S
 	@Override
 	public String description() {
 		return "Consul (watched services)";
+	}
+
+	@Override
+	public boolean published(Object eventSource) {
+		return eventSource == this.watches;
 	}
 
 	@Override

@@ -11,8 +11,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
+import io.datapunk.mesh.internal.support.Backoff;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -45,9 +46,13 @@ public final class ServiceWatch {
 
 	private final Clock clock;
 
-	private final Consumer<String> onChange;
+	/** Told of each new list, with the list itself. */
+	private final BiConsumer<String, List<ServiceInstance>> onChange;
 
 	private final ScheduledExecutorService scheduler;
+
+	/** The waits before a query that follows a failed one. */
+	private final Backoff backoff;
 
 	/** How long a query may stay unanswered before the list counts as stale. */
 	private final long quietLimitNanos;
@@ -70,14 +75,15 @@ public final class ServiceWatch {
 	/** The query in flight; guarded by this. */
 	private CompletableFuture<ConsulApi.HealthAnswer> inFlight;
 
-	ServiceWatch(String serviceId, ConsulApi api, WatchConfig settings, Clock clock, Consumer<String> onChange,
-			ScheduledExecutorService scheduler) {
+	ServiceWatch(String serviceId, ConsulApi api, WatchConfig settings, Clock clock,
+			BiConsumer<String, List<ServiceInstance>> onChange, ScheduledExecutorService scheduler) {
 		this.serviceId = serviceId;
 		this.api = api;
 		this.settings = settings;
 		this.clock = clock;
 		this.onChange = onChange;
 		this.scheduler = scheduler;
+		this.backoff = new Backoff(settings.getMinBackoff(), settings.getMaxBackoff());
 		this.quietLimitNanos = ConsulApi.queryTimeout(settings.getWait()).toNanos();
 	}
 
@@ -217,7 +223,7 @@ public final class ServiceWatch {
 			fail(ex, this.failures);
 		}
 		finally {
-			schedule(Backoffs.next(this.failures, this.settings.getMinBackoff(), this.settings.getMaxBackoff()));
+			schedule(this.backoff.delay(this.failures));
 		}
 	}
 
@@ -264,7 +270,7 @@ public final class ServiceWatch {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Passing instances of '" + this.serviceId + "' changed: " + instances.size() + " now");
 			}
-			this.onChange.accept(this.serviceId);
+			this.onChange.accept(this.serviceId, instances);
 		}
 	}
 

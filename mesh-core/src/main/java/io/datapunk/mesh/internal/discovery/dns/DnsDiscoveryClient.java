@@ -1,5 +1,6 @@
 package io.datapunk.mesh.internal.discovery.dns;
 
+import io.datapunk.mesh.internal.support.MeshThreads;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import io.datapunk.mesh.internal.config.ServiceNames;
+import io.datapunk.mesh.internal.discovery.PushingDiscoveryClient;
 import io.datapunk.mesh.internal.discovery.ServiceInstancesChangedEvent;
 import io.datapunk.mesh.internal.discovery.SourceFreshness;
 import org.apache.commons.logging.Log;
@@ -28,7 +30,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * A {@link DiscoveryClient} over DNS SRV records: a service's instances are the targets
@@ -54,7 +55,7 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
  * @since 0.1.0
  */
 public class DnsDiscoveryClient
-		implements DiscoveryClient, SourceFreshness, SmartInitializingSingleton, DisposableBean {
+		implements PushingDiscoveryClient, SourceFreshness, SmartInitializingSingleton, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(DnsDiscoveryClient.class);
 
@@ -101,11 +102,14 @@ public class DnsDiscoveryClient
 		this.warmUp = List.copyOf(warmUp);
 		this.events = events;
 		this.clock = clock;
-		this.scheduler = new ScheduledThreadPoolExecutor(1, new CustomizableThreadFactory("mesh-dns-"));
-		((CustomizableThreadFactory) this.scheduler.getThreadFactory()).setDaemon(true);
-		this.scheduler.setRemoveOnCancelPolicy(true);
+		this.scheduler = MeshThreads.scheduler("dns", 1);
 		Resolver resolver = settings.createResolver();
 		this.lookup = new SrvLookup(resolver, this::runInBackground, pattern.isSecure());
+	}
+
+	@Override
+	public boolean published(Object eventSource) {
+		return eventSource == this;
 	}
 
 	@Override
@@ -196,7 +200,7 @@ public class DnsDiscoveryClient
 	@Override
 	public void destroy() {
 		this.closed = true;
-		this.scheduler.shutdownNow();
+		MeshThreads.shutdown(this.scheduler);
 	}
 
 	private DnsServiceEntry start(String serviceId) {
@@ -235,7 +239,7 @@ public class DnsDiscoveryClient
 			if (entry.answered(answer.instances(), now, keep)) {
 				logger.debug("DNS SRV " + entry.queryName() + " gives " + answer.instances().size()
 						+ " instance(s) of '" + entry.serviceId() + "'");
-				publishChange(entry.serviceId());
+				publishChange(entry.serviceId(), entry.peek());
 			}
 			if (wasStale) {
 				logger.info("DNS SRV lookup of " + entry.queryName() + " succeeds again; instances of '"
@@ -273,10 +277,10 @@ public class DnsDiscoveryClient
 		}
 	}
 
-	private void publishChange(String serviceId) {
+	private void publishChange(String serviceId, List<ServiceInstance> instances) {
 		if (this.events != null && !this.closed) {
 			try {
-				this.events.publishEvent(new ServiceInstancesChangedEvent(this, serviceId, ORIGIN));
+				this.events.publishEvent(new ServiceInstancesChangedEvent(this, serviceId, ORIGIN, instances));
 			}
 			catch (RuntimeException ex) {
 				// A context that is closing; the new list is served all the same.

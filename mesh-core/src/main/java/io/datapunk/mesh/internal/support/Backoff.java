@@ -1,4 +1,4 @@
-package io.datapunk.mesh.internal.resilience;
+package io.datapunk.mesh.internal.support;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
