@@ -156,17 +156,6 @@ public final class OutlierDetector {
 	}
 
 	/**
-	 * Tell whether an answer with the given status counts as a failure of the instance
-	 * that gave it: a gateway failure (502, 503, 504) by default, any 5xx when configured
-	 * so. Any other answer counts as a success.
-	 * @param status the HTTP status code
-	 * @return {@code true} if {@link #onFailure} should be called for it
-	 */
-	public boolean countsAsFailure(int status) {
-		return this.rules.countsAsFailure(status);
-	}
-
-	/**
 	 * Eject an instance because another application instance ejected it, until the given
 	 * time but never longer than {@code maxEjectionTime} from now, and within the same
 	 * limit on the share of the current list ejected. Only an instance in the list calls
