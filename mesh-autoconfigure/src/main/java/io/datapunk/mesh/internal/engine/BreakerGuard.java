@@ -34,15 +34,7 @@ final class BreakerGuard {
 		long start = breaker.getCurrentTimestamp();
 		try {
 			R answer = call.run();
-			long duration = breaker.getCurrentTimestamp() - start;
-			int status = call.answeredStatus();
-			if (OutcomeClassifier.countsForBreaker(status)) {
-				breaker.onError(duration, breaker.getTimestampUnit(),
-						new ServerErrorStatus(service.serviceId(), status));
-			}
-			else {
-				breaker.onSuccess(duration, breaker.getTimestampUnit());
-			}
+			answered(breaker, service.serviceId(), call.answeredStatus(), breaker.getCurrentTimestamp() - start);
 			return answer;
 		}
 		catch (MeshException ex) {
@@ -60,6 +52,16 @@ final class BreakerGuard {
 		catch (RuntimeException | Error ex) {
 			breaker.onError(breaker.getCurrentTimestamp() - start, breaker.getTimestampUnit(), ex);
 			throw ex;
+		}
+	}
+
+	/** Count a call answered: a server error the caller receives is still a failure. */
+	private static void answered(CircuitBreaker breaker, String serviceId, int status, long duration) {
+		if (OutcomeClassifier.countsForBreaker(status)) {
+			breaker.onError(duration, breaker.getTimestampUnit(), new ServerErrorStatus(serviceId, status));
+		}
+		else {
+			breaker.onSuccess(duration, breaker.getTimestampUnit());
 		}
 	}
 

@@ -33,6 +33,10 @@ import org.springframework.util.Assert;
  * {@link #select} returns all of them (panic mode): a call to a doubtful instance is
  * better than no call.
  * <p>
+ * What counts as a failure or a success of an instance is not decided here: the call
+ * engine's outcome classifier judges each attempt and reports it with {@link #onFailure}
+ * or {@link #onSuccess}.
+ * <p>
  * Ejections and readmissions this detector decides are told to its
  * {@link OutlierListener}; those other application instances decided are applied with
  * {@link #applyEjection} and {@link #applyReadmission}, within this detector's own
