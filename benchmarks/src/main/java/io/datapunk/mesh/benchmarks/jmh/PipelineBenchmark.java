@@ -15,6 +15,8 @@ import io.datapunk.mesh.internal.balancer.InstanceLoads;
 import io.datapunk.mesh.benchmarks.load.Item;
 import io.datapunk.mesh.internal.client.MeshClientFactory;
 import io.datapunk.mesh.internal.client.MeshClientHttpRequestFactory;
+import io.datapunk.mesh.autoconfigure.client.ServiceTlsBundles;
+import io.datapunk.mesh.autoconfigure.client.ServiceTransports;
 import io.datapunk.mesh.internal.config.MeshSettings;
 import io.datapunk.mesh.internal.discovery.CompositeMeshDiscovery;
 import io.datapunk.mesh.internal.discovery.StaticDiscoveryClient;
@@ -96,8 +98,9 @@ public class PipelineBenchmark {
 		InstanceLoads loads = new InstanceLoads();
 		this.meshRequestFactory = new MeshClientHttpRequestFactory(settings,
 				new CompositeMeshDiscovery(List.of(new StaticDiscoveryClient(settings))),
-				new ConfiguredLoadBalancer(settings, loads), ClientHttpRequestFactoryBuilder.of(() -> this.stub),
-				ClientHttpRequestFactorySettings.defaults(),
+				new ConfiguredLoadBalancer(settings, loads),
+				new ServiceTransports(settings, ClientHttpRequestFactoryBuilder.of(() -> this.stub),
+						ClientHttpRequestFactorySettings.defaults(), new ServiceTlsBundles(settings, null)),
 				new ResilienceRegistry(settings, CircuitBreakerRegistry.ofDefaults(), List.of(), Clock.systemUTC()),
 				loads);
 		this.mesh = new MeshClientFactory(RestClient::builder, this.meshRequestFactory, List.of())

@@ -60,10 +60,12 @@ public class MeshClientAutoConfiguration {
 			ObjectProvider<ClientHttpRequestFactorySettings> transportSettings, ResilienceRegistry resilience,
 			ObjectProvider<InstanceLoads> loads, ObjectProvider<ObservationRegistry> observations,
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<IdleServices> idleServices) {
-		MeshClientHttpRequestFactory factory = new MeshClientHttpRequestFactory(settings, discovery, balancer,
+		ServiceTransports transports = new ServiceTransports(settings,
 				transportBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults), resilience,
-				loads.getIfAvailable(InstanceLoads::new), sslBundles.getIfAvailable());
+				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults),
+				new ServiceTlsBundles(settings, sslBundles.getIfAvailable()));
+		MeshClientHttpRequestFactory factory = new MeshClientHttpRequestFactory(settings, discovery, balancer,
+				transports, resilience, loads.getIfAvailable(InstanceLoads::new));
 		factory.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
 		idleServices.ifUnique(factory::setIdleServices);
 		return factory;

@@ -24,6 +24,7 @@ import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import io.datapunk.mesh.internal.client.ClientCertificateAwareTransport;
 import io.datapunk.mesh.internal.client.AttemptTransport;
+import io.datapunk.mesh.internal.client.AttemptTransports;
 import io.datapunk.mesh.internal.client.TimedAttemptTransport;
 import io.datapunk.mesh.internal.client.ClientCertificateRequests;
 import io.datapunk.mesh.internal.client.JdkAttemptTransport;
@@ -44,7 +45,7 @@ import io.datapunk.mesh.internal.client.JdkAttemptTransport;
  *
  * @author datapunk mesh team
  */
-public final class ServiceTransports {
+public final class ServiceTransports implements AttemptTransports {
 
 	private final MeshSettings settings;
 
@@ -63,12 +64,6 @@ public final class ServiceTransports {
 	 * them.
 	 */
 	private final List<AttemptTransport> retired = new ArrayList<>();
-
-	/**
-	 * Most threads that run timed attempts and write request bodies at once. An attempt
-	 * beyond it fails at once rather than queue behind instances that do not answer.
-	 */
-	public static final int MAX_ATTEMPT_THREADS = 256;
 
 	/** Runs timed attempts and writes request bodies: named daemon threads, bounded. */
 	private final ExecutorService workers;
@@ -89,6 +84,7 @@ public final class ServiceTransports {
 		tlsBundles.onReload(this::dropClientsOf);
 	}
 
+	@Override
 	public AttemptTransport forService(String serviceId) {
 		AttemptTransport transport = this.byService.get(serviceId);
 		return (transport != null) ? transport : build(serviceId);
@@ -116,6 +112,7 @@ public final class ServiceTransports {
 	 * settings, of which there are as many as the configuration has.
 	 * @param serviceIds idle services
 	 */
+	@Override
 	public void release(Set<String> serviceIds) {
 		serviceIds.forEach(this.byService::remove);
 	}
@@ -176,6 +173,7 @@ public final class ServiceTransports {
 		return new TimedAttemptTransport(this.builder.build(settings), this.workers);
 	}
 
+	@Override
 	public synchronized void close() {
 		this.byKey.values().forEach(AttemptTransport::close);
 		this.retired.forEach(AttemptTransport::close);

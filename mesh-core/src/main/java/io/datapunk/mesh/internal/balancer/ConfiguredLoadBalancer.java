@@ -15,9 +15,10 @@ import io.datapunk.mesh.spi.MeshLoadBalancer;
 /**
  * The mesh's {@link MeshLoadBalancer}: each service's strategy as configured
  * ({@code mesh.services.<name>.load-balancer}, else {@code mesh.defaults.load-balancer},
- * else {@code p2c-ewma}), after the zone preference when {@code mesh.zone} is set. The
- * instances it gets are already the available ones (ejected instances left out, or all in
- * panic mode). Thread-safe.
+ * else {@code p2c-ewma}). The instances it gets are already the call engine's candidates
+ * (ejected instances left out, or all in panic mode; those not tried yet by the call;
+ * those in this application's zone when {@code mesh.zone} is set and any are there).
+ * Thread-safe.
  *
  * @since 0.1.0
  */
@@ -26,8 +27,6 @@ public class ConfiguredLoadBalancer implements MeshLoadBalancer, ServiceStateHol
 	private final MeshSettings settings;
 
 	private final Map<LoadBalancing, MeshLoadBalancer> strategies = new EnumMap<>(LoadBalancing.class);
-
-	private final ZonePreference zonePreference;
 
 	/**
 	 * Create the balancer.
@@ -41,18 +40,15 @@ public class ConfiguredLoadBalancer implements MeshLoadBalancer, ServiceStateHol
 		this.strategies.put(LoadBalancing.RANDOM, new RandomLoadBalancer());
 		this.strategies.put(LoadBalancing.WEIGHTED, new WeightedLoadBalancer());
 		this.strategies.put(LoadBalancing.LEAST_REQUEST, new LeastRequestLoadBalancer(loads));
-		this.zonePreference = (settings.getZone() != null) ? new ZonePreference(settings.getZone()) : null;
 	}
 
 	@Override
 	public ServiceInstance choose(String serviceId, List<ServiceInstance> instances) {
-		List<ServiceInstance> candidates = (this.zonePreference != null)
-				? this.zonePreference.apply(serviceId, instances) : instances;
-		return strategyOf(serviceId).choose(serviceId, candidates);
+		return strategyOf(serviceId).choose(serviceId, instances);
 	}
 
 	/**
-	 * Forget what the strategies and the zone preference keep for idle services.
+	 * Forget what the strategies keep for idle services.
 	 * @param serviceIds idle services
 	 */
 	@Override
@@ -61,9 +57,6 @@ public class ConfiguredLoadBalancer implements MeshLoadBalancer, ServiceStateHol
 			.stream()
 			.filter(ServiceStateHolder.class::isInstance)
 			.forEach((strategy) -> ((ServiceStateHolder) strategy).release(serviceIds));
-		if (this.zonePreference != null) {
-			this.zonePreference.release(serviceIds);
-		}
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package io.datapunk.mesh.internal.resilience;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * The moment by which a call must be answered, on the JVM's monotonic clock, so that
@@ -23,9 +24,13 @@ public final class Deadline {
 
 	private final Duration timeout;
 
-	private Deadline(long expiresAtNanos, Duration timeout) {
+	/** Monotonic nanoseconds: {@code System::nanoTime} but in tests. */
+	private final LongSupplier ticker;
+
+	private Deadline(long expiresAtNanos, Duration timeout, LongSupplier ticker) {
 		this.expiresAtNanos = expiresAtNanos;
 		this.timeout = timeout;
+		this.ticker = ticker;
 	}
 
 	/**
@@ -34,7 +39,18 @@ public final class Deadline {
 	 * @return the deadline
 	 */
 	public static Deadline after(Duration timeout) {
-		return new Deadline(System.nanoTime() + timeout.toNanos(), timeout);
+		return after(timeout, System::nanoTime);
+	}
+
+	/**
+	 * Return a deadline that passes after the given time from now, as a ticker tells
+	 * time.
+	 * @param timeout the time allowed, zero or more
+	 * @param ticker monotonic nanoseconds, such as {@code System::nanoTime}
+	 * @return the deadline
+	 */
+	public static Deadline after(Duration timeout, LongSupplier ticker) {
+		return new Deadline(ticker.getAsLong() + timeout.toNanos(), timeout, ticker);
 	}
 
 	/**
@@ -50,7 +66,7 @@ public final class Deadline {
 	 * @return the time left, negative once passed
 	 */
 	public long remainingNanos() {
-		return this.expiresAtNanos - System.nanoTime();
+		return this.expiresAtNanos - this.ticker.getAsLong();
 	}
 
 	/**

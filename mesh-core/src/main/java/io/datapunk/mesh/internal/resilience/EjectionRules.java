@@ -24,28 +24,24 @@ final class EjectionRules {
 
 	private final double panicThreshold;
 
-	private final boolean countAllServerErrors;
-
 	private final double jitter;
 
 	private final RandomGenerator random;
 
 	EjectionRules(int consecutiveFailures, Duration baseEjectionTime, Duration maxEjectionTime, double maxEjectionRatio,
 			double panicThreshold) {
-		this(consecutiveFailures, baseEjectionTime, maxEjectionTime, maxEjectionRatio, panicThreshold, false, 0, null);
+		this(consecutiveFailures, baseEjectionTime, maxEjectionTime, maxEjectionRatio, panicThreshold, 0, null);
 	}
 
 	/**
 	 * Create the rules.
-	 * @param countAllServerErrors whether every 5xx answer counts, not only 502, 503 and
-	 * 504
 	 * @param jitter the largest share (0-1) by which an ejection is shortened at random,
 	 * so that the application instances of a fleet do not all readmit an instance at the
 	 * same moment
 	 * @param random the source of the jitter, unused when it is 0
 	 */
 	EjectionRules(int consecutiveFailures, Duration baseEjectionTime, Duration maxEjectionTime, double maxEjectionRatio,
-			double panicThreshold, boolean countAllServerErrors, double jitter, RandomGenerator random) {
+			double panicThreshold, double jitter, RandomGenerator random) {
 		Assert.isTrue(consecutiveFailures >= 1,
 				() -> "consecutiveFailures must be >= 1, but was " + consecutiveFailures);
 		Assert.isTrue(baseEjectionTime != null && baseEjectionTime.compareTo(Duration.ZERO) > 0,
@@ -63,22 +59,8 @@ final class EjectionRules {
 		this.maxEjectionRatio = maxEjectionRatio;
 		this.panicThreshold = panicThreshold;
 		Assert.isTrue(isRatio(jitter), () -> "jitter must be between 0 and 1, but was " + jitter);
-		this.countAllServerErrors = countAllServerErrors;
 		this.jitter = jitter;
 		this.random = random;
-	}
-
-	/**
-	 * Tell whether an answer counts as a failure of its instance: a gateway failure (502,
-	 * 503, 504), as Envoy's consecutive gateway failure counts them, or any 5xx when
-	 * configured so. A 500 is often the answer to one request (an input the service
-	 * cannot handle), not a sign of a sick instance.
-	 */
-	boolean countsAsFailure(int status) {
-		if (status == 502 || status == 503 || status == 504) {
-			return true;
-		}
-		return this.countAllServerErrors && status >= 500 && status <= 599;
 	}
 
 	/**

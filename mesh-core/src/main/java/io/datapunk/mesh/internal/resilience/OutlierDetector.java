@@ -33,6 +33,10 @@ import org.springframework.util.Assert;
  * {@link #select} returns all of them (panic mode): a call to a doubtful instance is
  * better than no call.
  * <p>
+ * What counts as a failure or a success of an instance is not decided here: the call
+ * engine's outcome classifier judges each attempt and reports it with {@link #onFailure}
+ * or {@link #onSuccess}.
+ * <p>
  * Ejections and readmissions this detector decides are told to its
  * {@link OutlierListener}; those other application instances decided are applied with
  * {@link #applyEjection} and {@link #applyReadmission}, within this detector's own
@@ -153,17 +157,6 @@ public final class OutlierDetector {
 			Instant now = clock.instant();
 			return now.getEpochSecond() * 1_000_000_000L + now.getNano();
 		};
-	}
-
-	/**
-	 * Tell whether an answer with the given status counts as a failure of the instance
-	 * that gave it: a gateway failure (502, 503, 504) by default, any 5xx when configured
-	 * so. Any other answer counts as a success.
-	 * @param status the HTTP status code
-	 * @return {@code true} if {@link #onFailure} should be called for it
-	 */
-	public boolean countsAsFailure(int status) {
-		return this.rules.countsAsFailure(status);
 	}
 
 	/**

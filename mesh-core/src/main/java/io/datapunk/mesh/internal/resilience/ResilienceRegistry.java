@@ -262,7 +262,7 @@ public class ResilienceRegistry implements ServiceStateHolder {
 		return new OutlierDetector(serviceId,
 				new EjectionRules(settings.consecutiveFailures(), settings.baseEjectionTime(),
 						settings.maxEjectionTime(), settings.maxEjectionRatio(), settings.panicThreshold(),
-						settings.countAllServerErrors(), EJECTION_JITTER, ThreadLocalRandom.current()),
+						EJECTION_JITTER, ThreadLocalRandom.current()),
 				this.clock, this.ticker, this.outlierListener);
 	}
 

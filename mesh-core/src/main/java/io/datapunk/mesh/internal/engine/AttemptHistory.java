@@ -1,10 +1,11 @@
-package io.datapunk.mesh.internal.client;
+package io.datapunk.mesh.internal.engine;
 
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 
 import io.datapunk.mesh.MeshAttempt;
 
@@ -22,14 +23,18 @@ final class AttemptHistory {
 
 	private final boolean tls;
 
+	/** Monotonic nanoseconds, for the attempts' durations. */
+	private final LongSupplier ticker;
+
 	/** Attempts that failed, in order; created on the first failure. */
 	private List<MeshAttempt> failed;
 
 	/** Instances tried so far; created on the first failure. */
 	private List<ServiceInstance> tried;
 
-	AttemptHistory(boolean tls) {
+	AttemptHistory(boolean tls, LongSupplier ticker) {
 		this.tls = tls;
+		this.ticker = ticker;
 	}
 
 	void recordFailure(ServiceInstance instance, String outcome, long startNanos) {
@@ -38,7 +43,7 @@ final class AttemptHistory {
 			this.tried = new ArrayList<>(4);
 		}
 		this.failed.add(new MeshAttempt(this.failed.size() + 1, addressOf(instance), outcome,
-				Duration.ofNanos(System.nanoTime() - startNanos)));
+				Duration.ofNanos(this.ticker.getAsLong() - startNanos)));
 		this.tried.add(instance);
 	}
 

@@ -1,4 +1,4 @@
-package io.datapunk.mesh.internal.client;
+package io.datapunk.mesh.internal.engine;
 
 import java.net.URI;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.datapunk.mesh.internal.client;
+package io.datapunk.mesh.internal.engine;
 
 /**
  * Tells a circuit breaker that a call ended with a 5xx answer, which the caller receives

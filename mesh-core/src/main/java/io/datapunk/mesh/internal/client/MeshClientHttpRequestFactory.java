@@ -9,19 +9,15 @@ import io.datapunk.mesh.internal.config.MeshSettings;
 import io.datapunk.mesh.internal.discovery.IdleServices;
 import io.datapunk.mesh.spi.MeshDiscovery;
 import io.datapunk.mesh.internal.discovery.ServiceStateHolder;
+import io.datapunk.mesh.internal.engine.MeshCallEngine;
 import io.datapunk.mesh.internal.resilience.ResilienceRegistry;
 
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
-import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import io.datapunk.mesh.autoconfigure.client.ServiceTransports;
-import io.datapunk.mesh.autoconfigure.client.ServiceTlsBundles;
 
 /**
  * The mesh's entry point under a {@code RestClient}: a request to
@@ -38,7 +34,9 @@ import io.datapunk.mesh.autoconfigure.client.ServiceTlsBundles;
  */
 public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, ServiceStateHolder, DisposableBean {
 
-	private final ServiceTransports transports;
+	private final AttemptTransports transports;
+
+	private final MeshCallEngine engine;
 
 	private final MeshCallExecutor executor;
 
@@ -47,39 +45,16 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, S
 	 * @param settings the mesh settings
 	 * @param discovery where instances come from
 	 * @param balancer chooses an instance per attempt
-	 * @param transportBuilder builds the HTTP clients that carry attempts
-	 * @param transportSettings base settings of those clients; the mesh sets the timeouts
+	 * @param transports the HTTP clients that carry attempts, closed with this factory
 	 * @param resilience the circuit breakers, retry budgets and outlier detectors
 	 * @param loads where each attempt's latency and in-flight count are reported
 	 */
 	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
-			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings,
-			ResilienceRegistry resilience, InstanceLoads loads) {
-		this(settings, discovery, balancer, transportBuilder, transportSettings, resilience, loads, null);
-	}
-
-	/**
-	 * Create the factory.
-	 * @param settings the mesh settings
-	 * @param discovery where instances come from
-	 * @param balancer chooses an instance per attempt
-	 * @param transportBuilder builds the HTTP clients that carry attempts
-	 * @param transportSettings base settings of those clients; the mesh sets the timeouts
-	 * and, where a service has its own TLS settings, the SSL bundle
-	 * @param resilience the circuit breakers, retry budgets and outlier detectors
-	 * @param loads where each attempt's latency and in-flight count are reported
-	 * @param sslBundles the SSL bundles that {@code mesh.*.tls.bundle} names, or
-	 * {@code null} if there are none
-	 * @throws io.datapunk.mesh.InvalidMeshPropertyException if a {@code tls.bundle} names
-	 * no bundle
-	 */
-	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
-			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings,
-			ResilienceRegistry resilience, InstanceLoads loads, SslBundles sslBundles) {
-		this.transports = new ServiceTransports(settings, transportBuilder, transportSettings,
-				new ServiceTlsBundles(settings, sslBundles));
-		this.executor = new MeshCallExecutor(discovery, balancer, loads, this.transports, resilience,
+			AttemptTransports transports, ResilienceRegistry resilience, InstanceLoads loads) {
+		this.transports = transports;
+		this.engine = new MeshCallEngine(discovery, balancer, loads, resilience, settings.getZone(),
 				settings.isDeadlinePropagationEnabled());
+		this.executor = new MeshCallExecutor(this.engine, transports);
 	}
 
 	/**
@@ -88,7 +63,7 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, S
 	 * @param observations the registry, {@link ObservationRegistry#NOOP} for none
 	 */
 	public void setObservationRegistry(ObservationRegistry observations) {
-		this.executor.setObservationRegistry(observations);
+		this.engine.setObserver(new AttemptObservations(observations));
 	}
 
 	/**
@@ -97,17 +72,18 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, S
 	 * @param idleServices the tracker
 	 */
 	public void setIdleServices(IdleServices idleServices) {
-		this.executor.setIdleServices(idleServices);
+		this.engine.setIdleServices(idleServices);
 	}
 
 	/**
-	 * Forget which HTTP client idle services use; the clients themselves, shared by every
-	 * service with the same settings, stay.
+	 * Forget which HTTP client idle services use, and their zone candidates; the clients
+	 * themselves, shared by every service with the same settings, stay.
 	 * @param serviceIds idle services
 	 */
 	@Override
 	public void release(Set<String> serviceIds) {
 		this.transports.release(serviceIds);
+		this.engine.release(serviceIds);
 	}
 
 	@Override

@@ -17,7 +17,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
-import io.datapunk.mesh.autoconfigure.client.ServiceTransports;
 
 /**
  * Attempts over any other HTTP client, whose timeouts are fixed when it is built: the
@@ -25,8 +24,8 @@ import io.datapunk.mesh.autoconfigure.client.ServiceTransports;
  * response and the start of its body (what {@link BufferedBodyResponse} holds), so that a
  * trickling body cannot keep a call past its deadline. A worker whose attempt was
  * abandoned stops reading at the next bytes and aborts the response; one blocked on an
- * instance that sends nothing ends at the client's read timeout, which
- * {@link ServiceTransports} caps at the attempt timeout. Thread-safe.
+ * instance that sends nothing ends at the client's read timeout, which whoever builds the
+ * transports caps at the attempt timeout. Thread-safe.
  *
  * @author datapunk mesh team
  */
@@ -66,7 +65,7 @@ public final class TimedAttemptTransport extends AttemptTransport {
 			this.executor.execute(worker);
 		}
 		catch (RejectedExecutionException ex) {
-			throw new IllegalStateException("No thread free for an attempt: " + ServiceTransports.MAX_ATTEMPT_THREADS
+			throw new IllegalStateException("No thread free for an attempt: " + AttemptTransports.MAX_ATTEMPT_THREADS
 					+ " attempts are running on mesh-attempt threads", ex);
 		}
 		return await(attempt, timeLimit);

@@ -1,4 +1,4 @@
-package io.datapunk.mesh.internal.balancer;
+package io.datapunk.mesh.internal.engine;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.datapunk.mesh.internal.client;
 
 import java.net.URI;
 
+import io.datapunk.mesh.internal.engine.AttemptObserver;
 import io.datapunk.mesh.internal.resilience.FailureReasons;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
@@ -10,15 +11,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 
 /**
- * Starts and stops the observation of each attempt ({@code mesh.client.attempts}). With
- * no registry in use it costs a check and returns {@link Observation#NOOP}: no context is
+ * Observes each attempt in Micrometer ({@code mesh.client.attempts}). With no registry in
+ * use it costs a check and returns {@link AttemptObserver.Observed#NONE}: no context is
  * built. Thread-safe.
  *
  * @author datapunk mesh team
  */
-final class AttemptObservations {
-
-	static final AttemptObservations NONE = new AttemptObservations(ObservationRegistry.NOOP);
+final class AttemptObservations implements AttemptObserver {
 
 	private static final MeshAttemptObservationConvention CONVENTION = new MeshAttemptObservationConvention();
 
@@ -32,22 +31,19 @@ final class AttemptObservations {
 	 * Start observing an attempt; the request headers are the carrier, so a tracing
 	 * handler puts the attempt span's {@code traceparent} in them.
 	 */
-	Observation start(HttpHeaders headers, String serviceId, URI instance, HttpMethod method) {
+	@Override
+	public Observed start(String serviceId, URI instance, HttpMethod method, HttpHeaders headers) {
 		if (this.registry.isNoop()) {
-			return Observation.NOOP;
+			return Observed.NONE;
 		}
-		return Observation
+		Observation observation = Observation
 			.createNotStarted(null, CONVENTION,
 					() -> new MeshAttemptObservationContext(headers, serviceId, instance, method), this.registry)
 			.start();
+		return (status, failure) -> stop(observation, status, failure);
 	}
 
-	/**
-	 * Stop observing an attempt.
-	 * @param status the status answered, 0 if none
-	 * @param failure why no usable answer came, or {@code null}
-	 */
-	static void stop(Observation observation, int status, Throwable failure) {
+	private static void stop(Observation observation, int status, Throwable failure) {
 		if (observation.isNoop()) {
 			return;
 		}

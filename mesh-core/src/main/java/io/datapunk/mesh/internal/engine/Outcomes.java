@@ -1,6 +1,4 @@
-package io.datapunk.mesh.internal.client;
-
-import io.datapunk.mesh.internal.resilience.RetryPolicy;
+package io.datapunk.mesh.internal.engine;
 
 /**
  * Short descriptions of how an attempt ended, for {@link io.datapunk.mesh.MeshAttempt}.
@@ -19,7 +17,7 @@ final class Outcomes {
 	 * so first; the JDK's TLS messages name certificates and hosts, never key material.
 	 */
 	static String describe(Throwable failure) {
-		StringBuilder description = new StringBuilder(RetryPolicy.isTlsFailure(failure) ? "TLS failure: " : "");
+		StringBuilder description = new StringBuilder(ConnectionFailures.isTlsFailure(failure) ? "TLS failure: " : "");
 		description.append(failure.getClass().getSimpleName());
 		Throwable current = failure;
 		while (current.getMessage() == null && current.getCause() != null && current.getCause() != current) {

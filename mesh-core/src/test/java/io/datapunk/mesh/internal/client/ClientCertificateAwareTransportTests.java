@@ -11,7 +11,7 @@ import java.util.Map;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 
-import io.datapunk.mesh.internal.resilience.RetryPolicy;
+import io.datapunk.mesh.internal.engine.ConnectionFailures;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -38,8 +38,8 @@ class ClientCertificateAwareTransportTests {
 				() -> transport(new SocketException("Connection reset"), requests).send(TARGET, HttpMethod.POST,
 						new HttpHeaders(), Map.of(), new byte[0], Duration.ofSeconds(1)));
 		assertThat(failure).isNotInstanceOf(SSLException.class);
-		assertThat(RetryPolicy.isTlsFailure(failure)).isFalse();
-		assertThat(RetryPolicy.neverReachedServer(failure)).isFalse();
+		assertThat(ConnectionFailures.isTlsFailure(failure)).isFalse();
+		assertThat(ConnectionFailures.neverReachedServer(failure)).isFalse();
 		assertThat(failure).hasMessageContaining("asked for a client certificate").hasMessageContaining("reset");
 	}
 
@@ -51,7 +51,7 @@ class ClientCertificateAwareTransportTests {
 					.send(TARGET, HttpMethod.GET, new HttpHeaders(), Map.of(), new byte[0], Duration.ofSeconds(1)));
 		assertThat(failure).isInstanceOf(SSLHandshakeException.class)
 			.hasMessageContaining("asked for a client certificate");
-		assertThat(RetryPolicy.isTlsFailure(failure)).isTrue();
+		assertThat(ConnectionFailures.isTlsFailure(failure)).isTrue();
 	}
 
 	/** Record, as the key manager would during the handshake, an unanswered request. */
