@@ -114,7 +114,7 @@ class MeshEventsIntegrationTests {
 			CacheTestContexts.runner(redis, prefix, sourceB).run((b) -> {
 				awaitSubscribed(a, b);
 				a.getBean(MeshDiscovery.class).getInstances("inventory");
-				await().atMost(Duration.ofSeconds(5))
+				await().atMost(Duration.ofSeconds(30))
 					.until(() -> redis.commands().exists(prefix + ":instances:inventory") == 1);
 				b.getBean(MeshDiscovery.class).getInstances("inventory");
 
@@ -189,7 +189,7 @@ class MeshEventsIntegrationTests {
 			redis.commands().publish(channel, event(1, "ejected", ownOrigin, "inventory", two.uri().toString(), until));
 			// A good one after them all, to know they were all heard.
 			redis.commands().publish(channel, event(1, "ejected", "other:1", "inventory", one.uri().toString(), until));
-			await().atMost(Duration.ofSeconds(5)).until(() -> detector(b).isEjected(CacheTestContexts.instanceOf(one)));
+			await().atMost(Duration.ofSeconds(30)).until(() -> detector(b).isEjected(CacheTestContexts.instanceOf(one)));
 			// One warning, and a count of those left out in the next (at most one a
 			// minute): a flood of bad events does not flood the log.
 			assertThat(output.getAll().lines().filter((line) -> line.contains("Dropped a mesh event"))).hasSize(1);
