@@ -192,6 +192,27 @@ public final class OutlierDetector {
 			// Not an instance this application calls: nothing is stored for it.
 			return false;
 		}
+		Duration remaining = remainingOf(until);
+		if (remaining == null) {
+			return false;
+		}
+		long now = this.ticker.getAsLong();
+		EjectableInstance tracked = track(instance);
+		readmitDue(now);
+		RemoteEjection result = ejectRemotely(tracked, now, now + remaining.toNanos(), list.size());
+		if (result != RemoteEjection.EJECTED) {
+			return result == RemoteEjection.ALREADY;
+		}
+		logger.info("Ejected instance " + tracked.address() + " of service '" + this.serviceId + "' for "
+				+ format(remaining) + ", as another application instance did");
+		return true;
+	}
+
+	/**
+	 * Return the time left of another application instance's ejection, at most
+	 * {@code maxEjectionTime} and jittered, or {@code null} if it is over.
+	 */
+	private Duration remainingOf(Instant until) {
 		// The other application instance's wall-clock end, as a time from now: only
 		// the remaining time is measured here, monotonically.
 		Duration remaining = Duration.between(this.clock.instant(), until);
@@ -199,29 +220,33 @@ public final class OutlierDetector {
 			remaining = this.rules.maxEjectionTime();
 		}
 		if (remaining.isNegative() || remaining.isZero()) {
-			return false;
+			return null;
 		}
 		// Jittered here too: every application instance that hears the event would
 		// otherwise readmit the instance at the same moment.
-		remaining = this.rules.jittered(remaining);
-		long now = this.ticker.getAsLong();
-		long end = now + remaining.toNanos();
-		EjectableInstance tracked = track(instance);
-		readmitDue(now);
+		return this.rules.jittered(remaining);
+	}
+
+	/**
+	 * Eject a tracked instance until {@code end} (monotonic), within the limit of
+	 * ejections for a list of {@code listSize}.
+	 * @return whether it was ejected, already was until at least then, or was not
+	 */
+	private RemoteEjection ejectRemotely(EjectableInstance tracked, long now, long end, int listSize) {
 		this.lock.lock();
 		try {
 			if (tracked.isForgotten()) {
-				return false;
+				return RemoteEjection.REFUSED;
 			}
 			boolean ejected = tracked.isEjected();
 			if (ejected && end - tracked.ejectedUntil() <= 0) {
 				// Ejected here already, at least as long: a shorter ejection never cuts
 				// it.
-				return true;
+				return RemoteEjection.ALREADY;
 			}
 			if (!ejected) {
-				if (this.ejectedCount >= this.rules.maxEjections(list.size())) {
-					return false;
+				if (this.ejectedCount >= this.rules.maxEjections(listSize)) {
+					return RemoteEjection.REFUSED;
 				}
 				this.ejectedCount = this.ejectedCount + 1;
 			}
@@ -229,13 +254,17 @@ public final class OutlierDetector {
 			if (end < this.nextReadmission) {
 				this.nextReadmission = end;
 			}
+			return RemoteEjection.EJECTED;
 		}
 		finally {
 			this.lock.unlock();
 		}
-		logger.info("Ejected instance " + tracked.address() + " of service '" + this.serviceId + "' for "
-				+ format(remaining) + ", as another application instance did");
-		return true;
+	}
+
+	private enum RemoteEjection {
+
+		REFUSED, ALREADY, EJECTED
+
 	}
 
 	/**
