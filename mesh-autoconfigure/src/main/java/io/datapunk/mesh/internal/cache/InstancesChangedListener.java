@@ -1,7 +1,7 @@
 package io.datapunk.mesh.internal.cache;
 
 import io.datapunk.mesh.internal.config.ServiceNames;
-import io.datapunk.mesh.internal.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.ServiceInstancesChangedEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.datapunk.mesh.spi.MeshDiscovery;
-import io.datapunk.mesh.internal.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.ServiceInstancesChangedEvent;
 import io.datapunk.mesh.internal.resilience.InstanceOutlierState;
 import io.datapunk.mesh.internal.resilience.OutlierDetector;
 import io.datapunk.mesh.internal.resilience.ResilienceRegistry;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 import io.datapunk.mesh.autoconfigure.cache.CacheTestContexts;
 import io.datapunk.mesh.internal.cache.CachingMeshDiscovery;
-import io.datapunk.mesh.internal.cache.MeshEventChannel;
+import io.datapunk.mesh.spi.MeshEventChannel;
 import io.datapunk.mesh.internal.cache.MeshRedis;
 import io.datapunk.mesh.internal.cache.CountingDiscoveryClient;
 import io.datapunk.mesh.internal.cache.InventoryClient;
