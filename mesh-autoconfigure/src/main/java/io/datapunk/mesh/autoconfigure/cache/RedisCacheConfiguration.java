@@ -17,7 +17,7 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import io.datapunk.mesh.internal.cache.RedisMeshEvents;
 import io.datapunk.mesh.internal.cache.MeshOrigin;
-import io.datapunk.mesh.internal.cache.MeshEventChannel;
+import io.datapunk.mesh.spi.MeshEventChannel;
 import io.datapunk.mesh.internal.cache.RedisInstancesStore;
 import io.datapunk.mesh.internal.cache.RedisConnector;
 import io.datapunk.mesh.internal.cache.MeshRedis;

@@ -3,7 +3,7 @@ package io.datapunk.mesh.autoconfigure.resilience;
 import java.time.Clock;
 
 import io.datapunk.mesh.internal.cache.CachingMeshDiscovery;
-import io.datapunk.mesh.internal.cache.MeshEventChannel;
+import io.datapunk.mesh.spi.MeshEventChannel;
 import io.datapunk.mesh.autoconfigure.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.autoconfigure.config.MeshAutoConfiguration;
 import io.datapunk.mesh.internal.config.MeshSettings;

@@ -18,9 +18,9 @@ import org.springframework.cloud.client.ServiceInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import io.datapunk.mesh.internal.cache.RedisMeshEvents;
-import io.datapunk.mesh.internal.cache.MeshEventChannel;
+import io.datapunk.mesh.spi.MeshEventChannel;
 import io.datapunk.mesh.internal.cache.RedisInstancesStore;
-import io.datapunk.mesh.internal.cache.RemoteEjectionListener;
+import io.datapunk.mesh.spi.RemoteEjectionListener;
 import io.datapunk.mesh.internal.cache.RedisConnector;
 import io.datapunk.mesh.internal.cache.CachingMeshDiscovery;
 import io.datapunk.mesh.internal.cache.MeshRedis;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.datapunk.mesh.spi.MeshDiscovery;
-import io.datapunk.mesh.internal.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.ServiceInstancesChangedEvent;
 import io.datapunk.mesh.internal.resilience.InstanceOutlierState;
 import io.datapunk.mesh.internal.resilience.OutlierDetector;
 import io.datapunk.mesh.internal.resilience.ResilienceRegistry;
@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 import io.datapunk.mesh.autoconfigure.cache.CacheTestContexts;
 import io.datapunk.mesh.internal.cache.CachingMeshDiscovery;
-import io.datapunk.mesh.internal.cache.MeshEventChannel;
+import io.datapunk.mesh.spi.MeshEventChannel;
 import io.datapunk.mesh.internal.cache.MeshRedis;
 import io.datapunk.mesh.internal.cache.CountingDiscoveryClient;
 import io.datapunk.mesh.internal.cache.InventoryClient;
@@ -189,7 +189,8 @@ class MeshEventsIntegrationTests {
 			redis.commands().publish(channel, event(1, "ejected", ownOrigin, "inventory", two.uri().toString(), until));
 			// A good one after them all, to know they were all heard.
 			redis.commands().publish(channel, event(1, "ejected", "other:1", "inventory", one.uri().toString(), until));
-			await().atMost(Duration.ofSeconds(30)).until(() -> detector(b).isEjected(CacheTestContexts.instanceOf(one)));
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> detector(b).isEjected(CacheTestContexts.instanceOf(one)));
 			// One warning, and a count of those left out in the next (at most one a
 			// minute): a flood of bad events does not flood the log.
 			assertThat(output.getAll().lines().filter((line) -> line.contains("Dropped a mesh event"))).hasSize(1);

@@ -3,7 +3,7 @@ package io.datapunk.mesh.internal.cache;
 import java.util.List;
 
 import io.datapunk.mesh.internal.config.ServiceNames;
-import io.datapunk.mesh.internal.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.ServiceInstancesChangedEvent;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -24,6 +24,9 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 
+import io.datapunk.mesh.spi.MeshEventChannel;
+import io.datapunk.mesh.spi.RemoteEjectionListener;
+
 /**
  * The mesh events on Redis pub/sub, channel {@code <prefix>:events}: changed instance
  * lists, ejections and readmissions. Publishing hands the message to the Redis client and

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Function;
 
-import io.datapunk.mesh.internal.cache.MeshEventChannel;
-import io.datapunk.mesh.internal.cache.RemoteEjectionListener;
+import io.datapunk.mesh.spi.MeshEventChannel;
+import io.datapunk.mesh.spi.RemoteEjectionListener;
 
 import org.springframework.cloud.client.ServiceInstance;
 

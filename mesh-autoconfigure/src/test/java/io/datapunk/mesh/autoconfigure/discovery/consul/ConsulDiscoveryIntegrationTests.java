@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.datapunk.mesh.spi.MeshDiscovery;
-import io.datapunk.mesh.internal.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.ServiceInstancesChangedEvent;
 import io.datapunk.mesh.test.consul.TestConsul;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

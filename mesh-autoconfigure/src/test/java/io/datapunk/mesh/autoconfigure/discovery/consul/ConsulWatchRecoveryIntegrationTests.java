@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.datapunk.mesh.internal.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.ServiceInstancesChangedEvent;
 import io.datapunk.mesh.test.TestHttpServers;
 import io.datapunk.mesh.test.consul.TestConsul;
 import org.junit.jupiter.api.Test;

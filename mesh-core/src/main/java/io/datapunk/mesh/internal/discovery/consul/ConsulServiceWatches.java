@@ -14,7 +14,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.datapunk.mesh.internal.config.ServiceNames;
 import io.datapunk.mesh.internal.discovery.LookupDeadline;
-import io.datapunk.mesh.internal.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.ServiceInstancesChangedEvent;
 import io.datapunk.mesh.internal.discovery.ServiceStateHolder;
 
 import org.springframework.beans.factory.DisposableBean;

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.datapunk.mesh.internal.config.ServiceNames;
 import io.datapunk.mesh.internal.discovery.PushingDiscoveryClient;
-import io.datapunk.mesh.internal.discovery.ServiceInstancesChangedEvent;
+import io.datapunk.mesh.ServiceInstancesChangedEvent;
 import io.datapunk.mesh.internal.discovery.SourceFreshness;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;

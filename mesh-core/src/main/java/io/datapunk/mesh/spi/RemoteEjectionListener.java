@@ -1,4 +1,4 @@
-package io.datapunk.mesh.internal.cache;
+package io.datapunk.mesh.spi;
 
 import java.net.URI;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.datapunk.mesh.internal.discovery;
+package io.datapunk.mesh;
 
 import java.util.List;
 
