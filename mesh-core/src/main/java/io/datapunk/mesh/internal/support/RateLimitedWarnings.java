@@ -1,4 +1,4 @@
-package io.datapunk.mesh.internal.cache;
+package io.datapunk.mesh.internal.support;
 
 import java.time.Duration;
 import java.util.Map;
@@ -10,13 +10,17 @@ import org.apache.commons.logging.Log;
 
 /**
  * Logs warnings of one kind at most once per interval, telling with the next one how many
- * were left out meanwhile: a hostile or broken writer sending thousands of bad messages a
- * second must not flood the log. Kinds are fixed strings of the mesh's own code, so their
- * number is bounded. Time is monotonic. Thread-safe.
+ * were left out meanwhile: a hostile or broken source sending thousands of bad values a
+ * second must not flood the log. {@link #once} makes the interval endless, for warnings
+ * worth one line per kind ever. At most a given number of kinds is remembered, so that
+ * kinds made of received values (an address, say) stay bounded: past it, a warning of a
+ * new kind is left out. Time is monotonic. Thread-safe.
  *
- * @author datapunk mesh team
+ * @since 0.1.0
  */
-final class RateLimitedWarnings {
+public final class RateLimitedWarnings {
+
+	private static final long ENDLESS = Long.MAX_VALUE;
 
 	private final Log logger;
 
@@ -24,12 +28,35 @@ final class RateLimitedWarnings {
 
 	private final LongSupplier nanoTime;
 
+	private final int maxKinds;
+
 	private final Map<String, Kind> kinds = new ConcurrentHashMap<>();
 
-	RateLimitedWarnings(Log logger, Duration interval, LongSupplier nanoTime) {
+	/**
+	 * Create warnings of a few fixed kinds (at most 1,000 are remembered).
+	 * @param logger where they go
+	 * @param interval the least time between two warnings of one kind
+	 * @param nanoTime the monotonic clock
+	 */
+	public RateLimitedWarnings(Log logger, Duration interval, LongSupplier nanoTime) {
+		this(logger, interval.toNanos(), nanoTime, 1_000);
+	}
+
+	private RateLimitedWarnings(Log logger, long intervalNanos, LongSupplier nanoTime, int maxKinds) {
 		this.logger = logger;
-		this.intervalNanos = interval.toNanos();
+		this.intervalNanos = intervalNanos;
 		this.nanoTime = nanoTime;
+		this.maxKinds = maxKinds;
+	}
+
+	/**
+	 * Return warnings logged once per kind, ever.
+	 * @param logger where they go
+	 * @param maxKinds how many kinds are remembered
+	 * @return the warnings
+	 */
+	public static RateLimitedWarnings once(Log logger, int maxKinds) {
+		return new RateLimitedWarnings(logger, ENDLESS, System::nanoTime, maxKinds);
 	}
 
 	/**
@@ -38,11 +65,17 @@ final class RateLimitedWarnings {
 	 * @param message the warning
 	 * @return {@code true} if it was logged
 	 */
-	boolean warn(String kind, String message) {
-		Kind state = this.kinds.computeIfAbsent(kind, (name) -> new Kind());
+	public boolean warn(String kind, String message) {
+		Kind state = this.kinds.get(kind);
+		if (state == null) {
+			if (this.kinds.size() >= this.maxKinds) {
+				return false;
+			}
+			state = this.kinds.computeIfAbsent(kind, (name) -> new Kind());
+		}
 		long now = this.nanoTime.getAsLong();
 		long last = state.lastLogged.get();
-		if (last != Long.MIN_VALUE && now - last < this.intervalNanos) {
+		if (last != Long.MIN_VALUE && (this.intervalNanos == ENDLESS || now - last < this.intervalNanos)) {
 			state.leftOut.incrementAndGet();
 			return false;
 		}
