@@ -2,10 +2,10 @@ package io.datapunk.mesh.autoconfigure.health;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.datapunk.mesh.internal.support.MeshThreads;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -23,8 +23,9 @@ import io.datapunk.mesh.internal.health.ServiceState;
  * {@link ReadinessState#REFUSING_TRAFFIC}, so that {@code /actuator/health/readiness} and
  * a Kubernetes readiness probe take the instance out of rotation. It gives readiness back
  * only if it took it: a refusal of the application's own (during shutdown, say) is left
- * alone. The services are checked once a second on a daemon thread; changes are logged
- * once when they happen. Without critical services it does nothing.
+ * alone. The services are checked once a second on a mesh thread
+ * ({@code mesh-readiness-1}, {@link MeshThreads}), which ends when the context closes;
+ * changes are logged once when they happen. Without critical services it does nothing.
  *
  * @since 0.1.0
  */
@@ -98,11 +99,7 @@ public class CriticalServicesReadiness implements SmartLifecycle {
 	public synchronized void start() {
 		// Without critical services there is nothing to watch, and no thread is started.
 		if (this.scheduler == null && this.services.hasCriticalServices()) {
-			this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> {
-				Thread thread = new Thread(task, "mesh-readiness");
-				thread.setDaemon(true);
-				return thread;
-			});
+			this.scheduler = MeshThreads.scheduler("readiness", 1);
 			long millis = this.interval.toMillis();
 			this.scheduler.scheduleWithFixedDelay(this::checkSafely, millis, millis, TimeUnit.MILLISECONDS);
 		}
@@ -120,7 +117,7 @@ public class CriticalServicesReadiness implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		if (this.scheduler != null) {
-			this.scheduler.shutdownNow();
+			MeshThreads.shutdown(this.scheduler);
 			this.scheduler = null;
 		}
 	}

@@ -2,22 +2,17 @@ package io.datapunk.mesh.internal.cache;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.datapunk.mesh.internal.discovery.CompositeMeshDiscovery;
 import io.datapunk.mesh.internal.discovery.DiscoveryResult;
-import io.datapunk.mesh.internal.discovery.LookupDeadline;
+import io.datapunk.mesh.internal.discovery.LastKnownList;
 import io.datapunk.mesh.spi.MeshDiscovery;
 import io.datapunk.mesh.internal.discovery.ServiceStateHolder;
 import org.apache.commons.logging.Log;
@@ -56,9 +51,6 @@ import org.springframework.cloud.client.ServiceInstance;
  */
 public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, DisposableBean {
 
-	/** How far ahead of this JVM's clock another host's fetch time may be and count. */
-	private static final long CLOCK_SKEW_TOLERANCE_MILLIS = 5_000;
-
 	private static final Log logger = LogFactory.getLog(CachingMeshDiscovery.class);
 
 	/**
@@ -77,19 +69,11 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 
 	private final boolean sharing;
 
-	private final String origin;
-
 	private final CacheClock clock;
-
-	private final long nearTtl;
-
-	private final long refreshAfter;
-
-	private final long maxStale;
 
 	private final Map<String, NearEntry> near = new ConcurrentHashMap<>();
 
-	private final Map<String, CompletableFuture<NearEntry>> loading = new ConcurrentHashMap<>();
+	private final CoalescedLoads loads = new CoalescedLoads(REFRESH_TIMEOUT);
 
 	private final CacheCounters counters = new CacheCounters();
 
@@ -99,6 +83,8 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 	private final AtomicLong evictions = new AtomicLong();
 
 	private final RefreshExecutor refresher;
+
+	private final NearEntryFetcher fetcher;
 
 	/**
 	 * Create a cache with the tier in the JVM only.
@@ -116,12 +102,9 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 		this.shared = shared;
 		// Without a discovery client every list is static: nothing worth sharing.
 		this.sharing = shared.isEnabled() && source.hasDiscoveryClients();
-		this.origin = origin;
 		this.clock = clock;
-		this.nearTtl = settings.nearTtl().toMillis();
-		this.refreshAfter = settings.nearTtl().minus(settings.refreshAhead()).toMillis();
-		this.maxStale = settings.maxStale().toMillis();
 		this.refresher = new RefreshExecutor(REFRESH_TIMEOUT);
+		this.fetcher = new NearEntryFetcher(source, shared, this.sharing, origin, clock, this.counters, settings);
 	}
 
 	@Override
@@ -133,7 +116,7 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 			// if it expired meanwhile: callers never wait for a refresh.
 			if (now < entry.expiresAt || entry.isRefreshing()) {
 				this.counters.nearHits.increment();
-				if (entry.stale) {
+				if (entry.isStale()) {
 					this.counters.nearStale.increment();
 				}
 				if (now >= entry.refreshAt && entry.claimRefresh()) {
@@ -191,10 +174,10 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 		// result only until the next call.
 		this.evictions.incrementAndGet();
 		long now = this.clock.millis();
-		NearEntry taken = this.near.computeIfPresent(serviceId, (id, held) -> entry(result.configured(),
-				result.discovered(), now, "source", this.source.describeSources(), false, now));
+		NearEntry taken = this.near.computeIfPresent(serviceId,
+				(id, held) -> this.fetcher.fresh(result.configured(), result.discovered(), now));
 		if (taken != null) {
-			inBackground(() -> share(serviceId, result.discovered()));
+			inBackground(() -> this.fetcher.share(serviceId, result.discovered()));
 		}
 		return true;
 	}
@@ -213,19 +196,6 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 			}
 			evict(serviceId);
 		});
-	}
-
-	private void share(String serviceId, List<ServiceInstance> discovered) {
-		if (!this.sharing) {
-			return;
-		}
-		if (discovered.isEmpty()) {
-			// An empty answer is not shared, but the outdated list must go.
-			this.shared.delete(serviceId);
-			return;
-		}
-		this.shared.write(new SharedInstances(serviceId, discovered, Instant.ofEpochMilli(this.clock.wallMillis()),
-				this.source.describeSources(), this.origin), this.counters);
 	}
 
 	private void inBackground(Runnable task) {
@@ -284,49 +254,11 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 	}
 
 	private NearEntry load(String serviceId, NearEntry previous) {
-		CompletableFuture<NearEntry> mine = new CompletableFuture<>();
-		CompletableFuture<NearEntry> running = this.loading.putIfAbsent(serviceId, mine);
-		if (running != null) {
-			// Another caller is looking the same service up: one look-up is enough, but
-			// it may hang; wait no longer than this call's deadline allows.
-			return awaitOther(running, previous);
-		}
-		try {
-			NearEntry loaded = fetchAndKeep(serviceId, previous);
-			mine.complete(loaded);
-			return loaded;
-		}
-		catch (RuntimeException | Error ex) {
-			mine.completeExceptionally(ex);
-			throw ex;
-		}
-		finally {
-			this.loading.remove(serviceId, mine);
-		}
-	}
-
-	private NearEntry awaitOther(CompletableFuture<NearEntry> running, NearEntry previous) {
-		Duration wait = LookupDeadline.cap(REFRESH_TIMEOUT);
-		try {
-			return running.get(wait.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				throw runtime;
-			}
-			if (ex.getCause() instanceof Error error) {
-				throw error;
-			}
-		}
-		catch (TimeoutException ex) {
-			// Not in time: this call goes on with what is held, if anything.
-		}
-		long now = this.clock.millis();
-		return (previous != null) ? previous
-				: new NearEntry(List.of(), List.of(), now, "source", this.source.describeSources(), false, now, now);
+		return this.loads.load(serviceId, previous, () -> fetchAndKeep(serviceId, previous), () -> {
+			long now = this.clock.millis();
+			return new NearEntry(List.of(), LastKnownList.learnt(List.of(), now), "source",
+					this.source.describeSources(), now, now);
+		});
 	}
 
 	private void refreshInBackground(String serviceId, NearEntry entry) {
@@ -352,136 +284,14 @@ public class CachingMeshDiscovery implements MeshDiscovery, ServiceStateHolder, 
 
 	private NearEntry fetchAndKeep(String serviceId, NearEntry previous) {
 		long evictionsBefore = this.evictions.get();
-		NearEntry fetched = fetch(serviceId, previous);
+		NearEntry fetched = this.fetcher.fetch(serviceId, previous);
 		if (this.evictions.get() != evictionsBefore) {
 			// An eviction raced this look-up: keep the result only until the next call,
 			// which refreshes it in the background.
-			fetched = new NearEntry(fetched.instances, fetched.discovered, fetched.fetchedAt, fetched.tier,
-					fetched.source, fetched.stale, this.clock.millis(), fetched.expiresAt);
+			fetched = fetched.refreshDueAt(this.clock.millis());
 		}
 		this.near.put(serviceId, fetched);
 		return fetched;
-	}
-
-	private NearEntry fetch(String serviceId, NearEntry previous) {
-		long now = this.clock.millis();
-		// This application's own sources are the authority: they are asked first, every
-		// time, and a shared list is never preferred to what they answer.
-		DiscoveryResult result = this.source.lookup(serviceId);
-		if (!result.failed() && result.stale()) {
-			return staleFromSource(serviceId, result, previous, now);
-		}
-		if (!result.failed()) {
-			this.counters.sourceLoads.increment();
-			if (previous != null && previous.stale) {
-				logger.info("Discovery of '" + serviceId + "' works again; its instance list is fresh");
-			}
-			if (this.sharing && !result.discovered().isEmpty()) {
-				// An empty answer is not shared: other applications may know the service
-				// from their own configuration. Stamped in wall-clock time, the only time
-				// hosts share.
-				this.shared.write(new SharedInstances(serviceId, result.discovered(),
-						Instant.ofEpochMilli(this.clock.wallMillis()), this.source.describeSources(), this.origin),
-						this.counters);
-			}
-			return entry(result.configured(), result.discovered(), now, "source", this.source.describeSources(), false,
-					now);
-		}
-		this.counters.sourceFailures.increment();
-		return lastKnown(serviceId, result, previous, now);
-	}
-
-	/**
-	 * Keep a list that a source answered from memory after losing its server: it is
-	 * served marked stale, with the time the server last answered as its fetch time,
-	 * until max-stale; it is never shared, so that the fetch time in the shared tier
-	 * stops advancing and other applications do not take it for a current list.
-	 */
-	private NearEntry staleFromSource(String serviceId, DiscoveryResult result, NearEntry previous, long now) {
-		long heardAt = now - result.staleAge().toMillis();
-		if (now - heardAt > this.maxStale) {
-			return lastKnown(serviceId, result, previous, now);
-		}
-		this.counters.sourceStale.increment();
-		if (previous == null || !previous.stale) {
-			logger.warn("Discovery of '" + serviceId + "' has not heard from its server ("
-					+ result.staleSources().stream().map(DiscoveryResult.StaleSource::source).toList() + ") for "
-					+ (now - heardAt) + " ms; serving its last list marked stale, for at most " + this.maxStale / 1000
-					+ "s");
-		}
-		return entry(result.configured(), result.discovered(), heardAt, "source", this.source.describeSources(), true,
-				now);
-	}
-
-	/**
-	 * Pick the list served while the sources fail: this application's own last list if it
-	 * has one within max-stale, else (a cold start, or its own list too old) the shared
-	 * one, which is only a fallback.
-	 */
-	private NearEntry lastKnown(String serviceId, DiscoveryResult result, NearEntry previous, long now) {
-		NearEntry known = null;
-		boolean ownList = previous != null && !"redis".equals(previous.tier);
-		if (ownList && now - previous.fetchedAt <= this.maxStale) {
-			known = entry(result.configured(), previous.discovered, previous.fetchedAt, previous.tier, previous.source,
-					true, now);
-		}
-		else {
-			SharedInstances sharedList = readShared(serviceId, now);
-			long sharedAt = (sharedList != null) ? sharedList.fetchedAt().toEpochMilli() : Long.MIN_VALUE;
-			long previousAt = (previous != null) ? previous.fetchedAt : Long.MIN_VALUE;
-			if (sharedList != null && sharedAt >= previousAt && now - sharedAt <= this.maxStale) {
-				this.counters.redisHits.increment();
-				this.counters.redisStale.increment();
-				List<ServiceInstance> instances = SecureInstances.noWeakerThan(sharedList.instances(),
-						(previous != null) ? previous.discovered : List.of());
-				known = entry(result.configured(), instances, sharedAt, "redis", sharedList.source(), true, now);
-			}
-			else if (previous != null && now - previousAt <= this.maxStale) {
-				known = entry(result.configured(), previous.discovered, previousAt, previous.tier, previous.source,
-						true, now);
-			}
-		}
-		if (known == null) {
-			logger.warn("Discovery of '" + serviceId + "' failed (" + String.join(", ", result.failedSources())
-					+ ") and no list of it is known from the last " + this.maxStale / 1000 + "s");
-			return entry(result.configured(), List.of(), now, "source", this.source.describeSources(), false, now);
-		}
-		this.counters.sourceStale.increment();
-		if (previous == null || !previous.stale) {
-			logger.warn("Discovery of '" + serviceId + "' failed (" + String.join(", ", result.failedSources())
-					+ "); serving its last known instances (" + known.tier + "), " + (now - known.fetchedAt)
-					+ " ms old");
-		}
-		return known;
-	}
-
-	/**
-	 * Read the shared list of a service, if sharing. Another host's clock wrote its fetch
-	 * time: a time ahead of ours (beyond a small skew) is not believed at all, or a
-	 * writer could make its list look newer than any source saw; a time a little ahead
-	 * counts as now. The list returned carries its fetch time in this cache's monotonic
-	 * milliseconds, as the entries of the JVM tier do.
-	 */
-	private SharedInstances readShared(String serviceId, long now) {
-		if (!this.sharing) {
-			return null;
-		}
-		SharedInstances sharedList = this.shared.read(serviceId, this.counters);
-		long wallNow = this.clock.wallMillis();
-		if (sharedList == null || sharedList.fetchedAt().toEpochMilli() - wallNow > CLOCK_SKEW_TOLERANCE_MILLIS) {
-			this.counters.redisMisses.increment();
-			return null;
-		}
-		// Kept in this cache's monotonic time, as of now.
-		long fetchedAt = now - Math.max(0, wallNow - sharedList.fetchedAt().toEpochMilli());
-		return new SharedInstances(serviceId, sharedList.instances(), Instant.ofEpochMilli(fetchedAt),
-				sharedList.source(), sharedList.origin());
-	}
-
-	private NearEntry entry(List<ServiceInstance> configured, List<ServiceInstance> discovered, long fetchedAt,
-			String tier, String source, boolean stale, long now) {
-		return new NearEntry(DiscoveryResult.join(configured, discovered), discovered, fetchedAt, tier, source, stale,
-				now + this.refreshAfter, now + this.nearTtl);
 	}
 
 	@Override

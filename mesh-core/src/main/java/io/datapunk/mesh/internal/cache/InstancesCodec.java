@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.datapunk.mesh.internal.discovery.InstanceAddresses;
+import io.datapunk.mesh.internal.support.LogSafe;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -82,7 +83,7 @@ public final class InstancesCodec {
 		}
 		require(root != null && root.isObject(), "not a JSON object");
 		require(root.path("v").isInt() && root.path("v").intValue() == VERSION,
-				"version " + SafeValues.describe(root.path("v").asText()) + ", not " + VERSION);
+				"version " + LogSafe.quote(root.path("v").asText()) + ", not " + VERSION);
 		require(serviceId.equals(root.path("service").asText()), "the service is not the key's");
 		require(root.path("fetchedAt").isIntegralNumber(), "no fetchedAt");
 		String origin = root.path("origin").asText(null);
@@ -101,8 +102,8 @@ public final class InstancesCodec {
 
 	private static ServiceInstance instance(String serviceId, JsonNode node) {
 		String host = node.path("host").asText(null);
-		require(SafeValues.isHost(host), "bad host " + SafeValues.describe(host));
-		require(node.path("port").isInt() && SafeValues.isPort(node.path("port").intValue()), "bad port");
+		require(InstanceAddresses.isHost(host), "bad host " + LogSafe.quote(host));
+		require(node.path("port").isInt() && InstanceAddresses.isPort(node.path("port").intValue()), "bad port");
 		String id = node.path("id").asText(null);
 		require(id == null || SafeValues.isMetadata("id", id), "bad instance id");
 		JsonNode metadataNode = node.path("metadata");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datapunk.mesh.internal.config.ServiceNames;
+import io.datapunk.mesh.internal.support.LogSafe;
 
 /**
  * The JSON form of a {@link MeshEvent}, version 1: <pre class="code">
@@ -65,13 +66,13 @@ public final class MeshEventCodec {
 		}
 		require(root != null && root.isObject(), "not a JSON object");
 		require(root.path("v").isInt() && root.path("v").intValue() == VERSION,
-				"version " + SafeValues.describe(root.path("v").asText()) + ", not " + VERSION);
+				"version " + LogSafe.quote(root.path("v").asText()) + ", not " + VERSION);
 		MeshEvent.Type type = MeshEvent.Type.fromWireName(root.path("type").asText(""));
-		require(type != null, "unknown type " + SafeValues.describe(root.path("type").asText()));
+		require(type != null, "unknown type " + LogSafe.quote(root.path("type").asText()));
 		String origin = root.path("origin").asText(null);
-		require(SafeValues.isOrigin(origin), "bad origin " + SafeValues.describe(origin));
+		require(SafeValues.isOrigin(origin), "bad origin " + LogSafe.quote(origin));
 		String serviceId = root.path("service").asText(null);
-		require(ServiceNames.isValid(serviceId), "bad service name " + SafeValues.describe(serviceId));
+		require(ServiceNames.isValid(serviceId), "bad service name " + LogSafe.quote(serviceId));
 		require(root.path("expires").isIntegralNumber(), "no expiry");
 		Instant expires = Instant.ofEpochMilli(root.path("expires").longValue());
 		if (type == MeshEvent.Type.INSTANCES_CHANGED) {
@@ -79,7 +80,7 @@ public final class MeshEventCodec {
 		}
 		String address = root.path("instance").asText(null);
 		URI instance = SafeValues.address(address);
-		require(instance != null, "bad instance address " + SafeValues.describe(address));
+		require(instance != null, "bad instance address " + LogSafe.quote(address));
 		require(root.path("until").isIntegralNumber(), "no end of ejection");
 		return new MeshEvent(type, origin, serviceId, instance, Instant.ofEpochMilli(root.path("until").longValue()),
 				expires);

@@ -5,13 +5,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
+import io.datapunk.mesh.internal.discovery.LastKnownList;
+
 import org.springframework.cloud.client.ServiceInstance;
 
 /**
  * One service's list in the JVM tier: immutable but for the flag that lets one thread at
  * a time start its background refresh. Times are monotonic milliseconds of the cache's
  * clock ({@link CacheClock}), so that a hit costs one clock read and two comparisons, and
- * a wall clock stepped back changes no time to live or age.
+ * a wall clock stepped back changes no time to live or age. The discovered part of the
+ * list, when it was fetched and whether it is served stale are one {@link LastKnownList}
+ * in those milliseconds.
  *
  * @author datapunk mesh team
  */
@@ -23,16 +27,15 @@ final class NearEntry {
 	/** The list calls get: the static instances, then the discovered ones. */
 	final List<ServiceInstance> instances;
 
-	/** The discovered part alone, which is what is shared and kept as last known. */
-	final List<ServiceInstance> discovered;
-
-	final long fetchedAt;
+	/**
+	 * The discovered part alone, which is what is shared and kept as last known, with its
+	 * fetch time and staleness.
+	 */
+	final LastKnownList known;
 
 	final String tier;
 
 	final String source;
-
-	final boolean stale;
 
 	final long refreshAt;
 
@@ -40,16 +43,35 @@ final class NearEntry {
 
 	private volatile int refreshing;
 
-	NearEntry(List<ServiceInstance> instances, List<ServiceInstance> discovered, long fetchedAt, String tier,
-			String source, boolean stale, long refreshAt, long expiresAt) {
+	NearEntry(List<ServiceInstance> instances, LastKnownList known, String tier, String source, long refreshAt,
+			long expiresAt) {
 		this.instances = instances;
-		this.discovered = discovered;
-		this.fetchedAt = fetchedAt;
+		this.known = known;
 		this.tier = tier;
 		this.source = source;
-		this.stale = stale;
 		this.refreshAt = refreshAt;
 		this.expiresAt = expiresAt;
+	}
+
+	List<ServiceInstance> discovered() {
+		return this.known.instances();
+	}
+
+	long fetchedAt() {
+		return this.known.learntAt();
+	}
+
+	boolean isStale() {
+		return this.known.isStale();
+	}
+
+	/**
+	 * Return this entry due for refresh at the given time instead.
+	 * @param refreshAt when a call should refresh it
+	 * @return the copy
+	 */
+	NearEntry refreshDueAt(long refreshAt) {
+		return new NearEntry(this.instances, this.known, this.tier, this.source, refreshAt, this.expiresAt);
 	}
 
 	/**
@@ -69,9 +91,9 @@ final class NearEntry {
 	}
 
 	CachedServiceState toState(String serviceId, long now, long wallNow) {
-		long age = Math.max(0, now - this.fetchedAt);
+		long age = this.known.age(now);
 		return new CachedServiceState(serviceId, this.instances.size(), this.tier, this.source,
-				Instant.ofEpochMilli(wallNow - age), Duration.ofMillis(age), this.stale);
+				Instant.ofEpochMilli(wallNow - age), Duration.ofMillis(age), this.known.isStale());
 	}
 
 }

@@ -3,6 +3,7 @@ package io.datapunk.mesh.internal.cache;
 import java.time.Duration;
 
 import io.datapunk.mesh.internal.discovery.LookupDeadline;
+import io.datapunk.mesh.internal.support.RateLimitedWarnings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import reactor.core.scheduler.Schedulers;

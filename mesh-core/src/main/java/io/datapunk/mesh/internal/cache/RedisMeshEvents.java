@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 
 import io.datapunk.mesh.internal.support.BackgroundRetry;
 import io.datapunk.mesh.internal.support.Backoff;
+import io.datapunk.mesh.internal.support.RateLimitedWarnings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

@@ -4,17 +4,16 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
+import io.datapunk.mesh.internal.discovery.InstanceAddresses;
+
 /**
  * Checks of the values that arrive from Redis, where anyone who can write to it may have
- * put anything: host names and addresses, origins, metadata.
+ * put anything: origins, metadata and instance addresses, whose host and port follow the
+ * one rule of {@link InstanceAddresses}.
  *
  * @author datapunk mesh team
  */
 final class SafeValues {
-
-	private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,251}[A-Za-z0-9])?");
-
-	private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}(%[A-Za-z0-9]{1,15})?");
 
 	private static final Pattern ORIGIN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
@@ -23,15 +22,6 @@ final class SafeValues {
 	private static final int MAX_METADATA_VALUE = 512;
 
 	private SafeValues() {
-	}
-
-	static boolean isHost(String host) {
-		return host != null
-				&& (HOST_NAME.matcher(host).matches() || (host.indexOf(':') >= 0 && IPV6.matcher(host).matches()));
-	}
-
-	static boolean isPort(int port) {
-		return port > 0 && port <= 65535;
 	}
 
 	static boolean isOrigin(String origin) {
@@ -59,38 +49,15 @@ final class SafeValues {
 			String host = uri.getHost();
 			if (!("http".equals(scheme) || "https".equals(scheme)) || host == null || uri.getRawUserInfo() != null
 					|| !(uri.getRawPath() == null || uri.getRawPath().isEmpty()) || uri.getRawQuery() != null
-					|| uri.getRawFragment() != null || !isPort(uri.getPort())) {
+					|| uri.getRawFragment() != null || !InstanceAddresses.isPort(uri.getPort())) {
 				return null;
 			}
 			String bare = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
-			return isHost(bare) ? uri : null;
+			return InstanceAddresses.isHost(bare) ? uri : null;
 		}
 		catch (URISyntaxException ex) {
 			return null;
 		}
-	}
-
-	/**
-	 * Describe a received value for a log line: quoted, cut short, control characters
-	 * escaped, so that a hostile value cannot forge log lines.
-	 * @param value the value
-	 * @return the description
-	 */
-	static String describe(String value) {
-		if (value == null) {
-			return "(none)";
-		}
-		String cut = (value.length() > 120) ? value.substring(0, 120) + "..." : value;
-		StringBuilder quoted = new StringBuilder("\"");
-		cut.codePoints().forEach((c) -> {
-			if (Character.isISOControl(c)) {
-				quoted.append(String.format("\\u%04x", c));
-			}
-			else {
-				quoted.appendCodePoint(c);
-			}
-		});
-		return quoted.append('"').toString();
 	}
 
 }

@@ -4,9 +4,9 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
+import io.datapunk.mesh.internal.support.LogSafe;
+import io.datapunk.mesh.internal.support.RateLimitedWarnings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -16,8 +16,9 @@ import org.springframework.cloud.client.ServiceInstance;
  * The one rule for instance addresses that enter the mesh from outside (Consul, DNS,
  * Redis, any {@code DiscoveryClient}): a host that {@link URI} reads as a host name or IP
  * address (so no space, {@code %} or {@code _}; an IPv6 literal without zone) and a port
- * from 1 to 65535. Such sources accept addresses no HTTP client can call; an instance
- * that breaks the rule is dropped where it enters, with one WARN per source, service and
+ * from 1 to 65535 ({@link #isHost}, {@link #isPort}: the values read from Redis are held
+ * to it too). Such sources accept addresses no HTTP client can call; an instance that
+ * breaks the rule is dropped where it enters, with one WARN per source, service and
  * address (at most {@value #MAX_WARNED} of them are remembered), rather than fail every
  * call that picks it. Thread-safe.
  *
@@ -30,7 +31,7 @@ public final class InstanceAddresses {
 	/** How many dropped addresses are remembered so that each is logged once. */
 	static final int MAX_WARNED = 10_000;
 
-	private static final Set<String> warned = ConcurrentHashMap.newKeySet();
+	private static final RateLimitedWarnings warnings = RateLimitedWarnings.once(logger, MAX_WARNED);
 
 	private InstanceAddresses() {
 	}
@@ -72,10 +73,32 @@ public final class InstanceAddresses {
 			return "no instance";
 		}
 		int port = instance.getPort();
-		if (port < 1 || port > 65535) {
+		if (!isPort(port)) {
 			return "the port must be from 1 to 65535";
 		}
-		String host = instance.getHost();
+		return hostProblem(instance.getHost(), port);
+	}
+
+	/**
+	 * Return whether a port can be called.
+	 * @param port the port
+	 * @return {@code true} if it is from 1 to 65535
+	 */
+	public static boolean isPort(int port) {
+		return port >= 1 && port <= 65535;
+	}
+
+	/**
+	 * Return whether a host can be called: a host name or IP address (an IPv6 literal
+	 * with or without brackets), at most 255 characters.
+	 * @param host the host, may be {@code null}
+	 * @return {@code true} if it can be called
+	 */
+	public static boolean isHost(String host) {
+		return hostProblem(host, 80) == null;
+	}
+
+	private static String hostProblem(String host, int port) {
 		if (host == null || host.isEmpty() || host.length() > 255) {
 			return "no host, or a host over 255 characters";
 		}
@@ -93,28 +116,9 @@ public final class InstanceAddresses {
 	}
 
 	private static void warnOnce(String source, String serviceId, ServiceInstance instance, String problem) {
-		String address = describe(instance.getHost()) + ":" + instance.getPort();
-		String key = source + '\n' + serviceId + '\n' + address;
-		if (warned.size() < MAX_WARNED && warned.add(key) && logger.isWarnEnabled()) {
-			logger.warn(
-					"Dropped instance " + address + " of service '" + serviceId + "' from " + source + ": " + problem);
-		}
-	}
-
-	/**
-	 * Describe a host for a log line: cut short, control characters escaped, so that a
-	 * hostile source cannot forge log lines.
-	 */
-	private static String describe(String host) {
-		if (host == null) {
-			return "(none)";
-		}
-		StringBuilder described = new StringBuilder(Math.min(host.length(), 100) + 8);
-		for (int i = 0; i < host.length() && i < 100; i++) {
-			char c = host.charAt(i);
-			described.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : c);
-		}
-		return (host.length() > 100) ? described.append("...").toString() : described.toString();
+		String address = LogSafe.escape(instance.getHost(), 100) + ":" + instance.getPort();
+		warnings.warn(source + '\n' + serviceId + '\n' + address,
+				"Dropped instance " + address + " of service '" + serviceId + "' from " + source + ": " + problem);
 	}
 
 }

@@ -23,7 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every thread the mesh starts for an application (Consul watches and HTTP, the cache's
- * clock and refreshes, Redis, idle sweeping, calls) ends when its context closes.
+ * clock and refreshes, Redis, idle sweeping, calls, the readiness of critical services)
+ * ends when its context closes.
  */
 class MeshThreadsCloseWithTheContextIntegrationTests {
 
@@ -45,6 +46,8 @@ class MeshThreadsCloseWithTheContextIntegrationTests {
 		properties.add("mesh.services.inventory.read-timeout=2s");
 		properties.add("mesh.cache.near-ttl=300ms");
 		properties.add("mesh.cache.refresh-ahead=100ms");
+		// A critical service: its readiness is checked on a thread of its own.
+		properties.add("mesh.services.inventory.critical=true");
 		ConfigurableApplicationContext app = ConsulTestApplications.web(consul, properties.toArray(String[]::new));
 		Set<Thread> started;
 		try {
@@ -61,7 +64,8 @@ class MeshThreadsCloseWithTheContextIntegrationTests {
 			System.out.println("Mesh threads while the application runs: " + names(started));
 			// Positive control: the mesh's threads are there while the application runs.
 			assertThat(names(started)).anyMatch((name) -> name.startsWith("mesh-consul-watch-"))
-				.anyMatch((name) -> name.startsWith("mesh-cache-clock-"));
+				.anyMatch((name) -> name.startsWith("mesh-cache-clock-"))
+				.anyMatch((name) -> name.startsWith("mesh-readiness-"));
 		}
 		finally {
 			app.close();

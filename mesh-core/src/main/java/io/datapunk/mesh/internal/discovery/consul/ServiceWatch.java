@@ -2,7 +2,6 @@ package io.datapunk.mesh.internal.discovery.consul;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -14,8 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
 import io.datapunk.mesh.internal.support.Backoff;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.cloud.client.ServiceInstance;
 
@@ -36,18 +33,11 @@ import org.springframework.cloud.client.ServiceInstance;
  */
 public final class ServiceWatch {
 
-	private static final Log logger = LogFactory.getLog(ServiceWatch.class);
-
 	private final String serviceId;
 
 	private final ConsulApi api;
 
 	private final WatchConfig settings;
-
-	private final Clock clock;
-
-	/** Told of each new list, with the list itself. */
-	private final BiConsumer<String, List<ServiceInstance>> onChange;
 
 	private final ScheduledExecutorService scheduler;
 
@@ -59,7 +49,7 @@ public final class ServiceWatch {
 
 	private final CountDownLatch firstAnswer = new CountDownLatch(1);
 
-	private volatile State state = new State(List.of(), 0, false, null, 0, null);
+	private final WatchedInstances known;
 
 	private volatile boolean running = true;
 
@@ -80,8 +70,7 @@ public final class ServiceWatch {
 		this.serviceId = serviceId;
 		this.api = api;
 		this.settings = settings;
-		this.clock = clock;
-		this.onChange = onChange;
+		this.known = new WatchedInstances(serviceId, clock, onChange);
 		this.scheduler = scheduler;
 		this.backoff = new Backoff(settings.getMinBackoff(), settings.getMaxBackoff());
 		this.quietLimitNanos = ConsulApi.queryTimeout(settings.getWait()).toNanos();
@@ -91,32 +80,25 @@ public final class ServiceWatch {
 	 * Tell whether Consul ever answered this watch.
 	 */
 	boolean hasAnswered() {
-		return this.state.lastAnswer != null;
+		return this.known.state().lastAnswer() != null;
 	}
 
 	/**
 	 * Return the last failure, {@code null} after a successful answer.
 	 */
 	String lastError() {
-		return this.state.error;
+		return this.known.state().error();
 	}
 
 	List<ServiceInstance> instances() {
-		return this.state.instances;
+		return this.known.state().instances();
 	}
 
 	/**
-	 * Return how long Consul has not answered: {@code null} while the list is current
-	 * (the last query succeeded and the one in flight is not overdue), otherwise the time
-	 * since the last answer.
+	 * Return how long Consul has not answered ({@link WatchedList#staleFor}).
 	 */
 	Duration staleFor() {
-		State state = this.state;
-		if (state.lastAnswer == null) {
-			return null;
-		}
-		long quiet = Math.max(0, System.nanoTime() - state.lastAnswerNanos);
-		return (!state.fresh || quiet > this.quietLimitNanos) ? Duration.ofNanos(quiet) : null;
+		return this.known.staleFor(this.quietLimitNanos);
 	}
 
 	/**
@@ -150,10 +132,10 @@ public final class ServiceWatch {
 		long index;
 		long sent;
 		synchronized (this) {
-			State state = this.state;
+			WatchedList state = this.known.state();
 			// After a failure or a resync, ask at once rather than block: the list is
 			// fresh again as soon as Consul answers.
-			index = (state.fresh && !this.resync) ? state.index : 0;
+			index = (state.fresh() && !this.resync) ? state.index() : 0;
 			this.resync = false;
 			sent = ++this.generation;
 		}
@@ -189,7 +171,7 @@ public final class ServiceWatch {
 				failed(unwrap(failure));
 				return;
 			}
-			accept(answer, index);
+			this.known.answered(answer, index);
 			this.failures = 0;
 			if (index > 0 && answer.index() == index
 					&& System.nanoTime() - start < this.settings.getMinBackoff().toNanos()) {
@@ -220,7 +202,7 @@ public final class ServiceWatch {
 		}
 		this.failures++;
 		try {
-			fail(ex, this.failures);
+			this.known.failed(ex, this.failures);
 		}
 		finally {
 			schedule(this.backoff.delay(this.failures));
@@ -250,39 +232,6 @@ public final class ServiceWatch {
 		}
 		dropped.cancel(true);
 		execute(this::query);
-	}
-
-	private void accept(ConsulApi.HealthAnswer answer, long sentIndex) {
-		State previous = this.state;
-		long index = answer.index();
-		// Consul: an index that went backwards (agent restart, snapshot restore) resets
-		// the watch; an index below 1 must not be sent back.
-		long next = (index < sentIndex) ? 0 : Math.max(index, 1);
-		boolean changed = !ConsulInstances.same(previous.instances, answer.instances());
-		List<ServiceInstance> instances = changed ? answer.instances() : previous.instances;
-		this.state = new State(instances, next, true, this.clock.instant(), System.nanoTime(), null);
-		if (!previous.fresh && previous.error != null) {
-			logger.info("Consul watch of '" + this.serviceId + "' answered again; its list is fresh");
-		}
-		// A first answer is no change: publishing it would make every application
-		// instance drop its cached list of this service at each start of this one.
-		if (changed && previous.lastAnswer != null) {
-			if (logger.isDebugEnabled()) {
-				logger.debug("Passing instances of '" + this.serviceId + "' changed: " + instances.size() + " now");
-			}
-			this.onChange.accept(this.serviceId, instances);
-		}
-	}
-
-	private void fail(Throwable ex, int failures) {
-		State previous = this.state;
-		String error = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getName();
-		this.state = new State(previous.instances, previous.index, false, previous.lastAnswer, previous.lastAnswerNanos,
-				error);
-		if (failures == 1) {
-			logger.warn("Consul watch of '" + this.serviceId + "' failed; serving the last known "
-					+ previous.instances.size() + " instances as stale until Consul answers: " + error);
-		}
 	}
 
 	private void schedule(Duration wait) {
@@ -325,15 +274,7 @@ public final class ServiceWatch {
 	}
 
 	ConsulWatchStatus status() {
-		State state = this.state;
-		Duration age = (state.lastAnswer != null) ? Duration.between(state.lastAnswer, this.clock.instant()) : null;
-		return new ConsulWatchStatus(this.serviceId, state.fresh, state.lastAnswer, age, state.index,
-				state.instances.size(), state.error);
-	}
-
-	private record State(List<ServiceInstance> instances, long index, boolean fresh, Instant lastAnswer,
-			long lastAnswerNanos, String error) {
-
+		return this.known.status();
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.datapunk.mesh.internal.discovery.LastKnownList;
 import io.datapunk.mesh.internal.discovery.LookupDeadline;
 import org.xbill.DNS.Name;
 
@@ -18,6 +19,9 @@ import org.springframework.cloud.client.ServiceInstance;
  * is a volatile read (and, after an idle period, one write). Only the refresh thread
  * changes the rest; the list is replaced only when the answer differs, so the same list
  * object is handed out while nothing changes (the weighted balancer keys its sums on it).
+ * The last answer, its time and staleness are one {@link LastKnownList}, whose ticks are
+ * the nanoseconds of the DNS client's clock since the epoch (so that reports give back
+ * the exact instants).
  *
  * @author datapunk mesh team
  */
@@ -29,16 +33,12 @@ final class DnsServiceEntry {
 
 	private final CompletableFuture<Void> firstAnswer = new CompletableFuture<>();
 
-	private volatile List<ServiceInstance> instances = List.of();
+	private volatile LastKnownList known = LastKnownList.none();
 
 	/** Set by calls, cleared by the refresh thread: whether a call asked since. */
 	private volatile boolean used = true;
 
-	private volatile Instant updatedAt;
-
 	private volatile Instant expiresAt;
-
-	private volatile Instant staleSince;
 
 	private volatile String lastError;
 
@@ -77,21 +77,21 @@ final class DnsServiceEntry {
 		if (!this.used) {
 			this.used = true;
 		}
-		return this.instances;
+		return this.known.instances();
 	}
 
 	/**
 	 * Return the instances without noting a use, for reports and the refresh thread.
 	 */
 	List<ServiceInstance> peek() {
-		return this.instances;
+		return this.known.instances();
 	}
 
 	/**
 	 * Return whether DNS ever answered for the service (an empty answer included).
 	 */
 	boolean everAnswered() {
-		return this.updatedAt != null;
+		return this.known.isLearnt();
 	}
 
 	/**
@@ -121,13 +121,10 @@ final class DnsServiceEntry {
 	 * @return whether the instance list changed
 	 */
 	boolean answered(List<ServiceInstance> answer, Instant now, Duration keep) {
-		boolean changed = !answer.equals(this.instances);
-		if (changed) {
-			this.instances = answer;
-		}
-		this.updatedAt = now;
+		List<ServiceInstance> held = this.known.instances();
+		boolean changed = !answer.equals(held);
+		this.known = LastKnownList.learnt(changed ? answer : held, ticks(now));
 		this.expiresAt = now.plus(keep);
-		this.staleSince = null;
 		this.lastError = null;
 		this.firstAnswer.complete(null);
 		return changed;
@@ -138,10 +135,9 @@ final class DnsServiceEntry {
 	 * @return whether this is the first failure since the last answer
 	 */
 	boolean failed(String error, Instant now) {
-		boolean first = this.staleSince == null;
-		if (first) {
-			this.staleSince = now;
-		}
+		LastKnownList known = this.known;
+		boolean first = !known.isStale();
+		this.known = known.failed(ticks(now));
 		this.lastError = error;
 		this.firstAnswer.complete(null);
 		return first;
@@ -168,26 +164,35 @@ final class DnsServiceEntry {
 	 * @param lookupTime the longest a lookup may take, past which a renewal is overdue
 	 */
 	Duration staleFor(Instant now, Duration lookupTime) {
-		Instant updated = this.updatedAt;
+		LastKnownList known = this.known;
 		Instant expires = this.expiresAt;
-		if (updated == null) {
+		if (!known.isLearnt()) {
 			return null;
 		}
 		boolean overdue = expires != null && now.isAfter(expires.plus(lookupTime));
-		if (this.staleSince == null && !overdue) {
+		if (!known.isStale() && !overdue) {
 			return null;
 		}
-		Duration age = Duration.between(updated, now);
-		return age.isNegative() ? Duration.ZERO : age;
+		return Duration.ofNanos(known.age(ticks(now)));
 	}
 
 	boolean isStale() {
-		return this.staleSince != null;
+		return this.known.isStale();
 	}
 
 	DnsServiceStatus status() {
-		return new DnsServiceStatus(this.serviceId, this.queryName.toString(), this.instances, this.updatedAt,
-				this.expiresAt, this.staleSince, this.lastError);
+		LastKnownList known = this.known;
+		return new DnsServiceStatus(this.serviceId, this.queryName.toString(), known.instances(),
+				known.isLearnt() ? instant(known.learntAt()) : null, this.expiresAt,
+				known.isStale() ? instant(known.staleSince()) : null, this.lastError);
+	}
+
+	private static long ticks(Instant instant) {
+		return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());
+	}
+
+	private static Instant instant(long ticks) {
+		return Instant.ofEpochSecond(0, ticks);
 	}
 
 }

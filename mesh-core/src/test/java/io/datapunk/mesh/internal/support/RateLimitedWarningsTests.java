@@ -1,4 +1,4 @@
-package io.datapunk.mesh.internal.cache;
+package io.datapunk.mesh.internal.support;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,6 +43,24 @@ class RateLimitedWarningsTests {
 		this.warnings.warn("refused event", "bad event next");
 		assertThat(this.logged).last()
 			.isEqualTo("bad event next (1000 more like it left out of the log since the last)");
+	}
+
+	@Test
+	void onceShouldLogEachKindOnceAndRememberABoundedNumberOfKinds() {
+		RateLimitedWarnings once = RateLimitedWarnings.once(new NoOpLog() {
+
+			@Override
+			public void warn(Object message) {
+				RateLimitedWarningsTests.this.logged.add(message.toString());
+			}
+
+		}, 2);
+		assertThat(once.warn("a", "first a")).isTrue();
+		assertThat(once.warn("a", "second a")).isFalse();
+		assertThat(once.warn("b", "first b")).isTrue();
+		// A third kind is past the bound: left out.
+		assertThat(once.warn("c", "first c")).isFalse();
+		assertThat(this.logged).containsExactly("first a", "first b");
 	}
 
 }
