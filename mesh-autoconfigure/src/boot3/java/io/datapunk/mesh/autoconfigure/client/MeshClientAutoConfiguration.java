@@ -62,7 +62,8 @@ public class MeshClientAutoConfiguration {
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<IdleServices> idleServices) {
 		MeshClientHttpRequestFactory factory = new MeshClientHttpRequestFactory(settings, discovery, balancer,
 				transportBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults), resilience,
+				AttemptClientSettings.of(transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults)),
+				resilience,
 				loads.getIfAvailable(InstanceLoads::new), sslBundles.getIfAvailable());
 		factory.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
 		idleServices.ifUnique(factory::setIdleServices);

@@ -15,11 +15,11 @@ import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.client.ClientHttpRequest;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import io.datapunk.mesh.autoconfigure.client.AttemptClientSettings;
 import io.datapunk.mesh.autoconfigure.client.ServiceTransports;
 import io.datapunk.mesh.autoconfigure.client.ServiceTlsBundles;
 
@@ -53,7 +53,7 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, S
 	 * @param loads where each attempt's latency and in-flight count are reported
 	 */
 	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
-			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings,
+			ClientHttpRequestFactoryBuilder<?> transportBuilder, AttemptClientSettings transportSettings,
 			ResilienceRegistry resilience, InstanceLoads loads) {
 		this(settings, discovery, balancer, transportBuilder, transportSettings, resilience, loads, null);
 	}
@@ -74,7 +74,7 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, S
 	 * no bundle
 	 */
 	public MeshClientHttpRequestFactory(MeshSettings settings, MeshDiscovery discovery, MeshLoadBalancer balancer,
-			ClientHttpRequestFactoryBuilder<?> transportBuilder, ClientHttpRequestFactorySettings transportSettings,
+			ClientHttpRequestFactoryBuilder<?> transportBuilder, AttemptClientSettings transportSettings,
 			ResilienceRegistry resilience, InstanceLoads loads, SslBundles sslBundles) {
 		this.transports = new ServiceTransports(settings, transportBuilder, transportSettings,
 				new ServiceTlsBundles(settings, sslBundles));
