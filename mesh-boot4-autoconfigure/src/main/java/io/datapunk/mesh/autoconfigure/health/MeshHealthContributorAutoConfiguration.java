@@ -17,7 +17,8 @@ import io.datapunk.mesh.internal.health.MeshServices;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@code mesh} health
- * contributor, and for readiness that follows the critical services.
+ * contributor, and for readiness that follows the critical services. (Boot 4 twin of the
+ * 3.5 class: health and its condition moved to the {@code spring-boot-health} module.)
  *
  * @since 0.1.0
  */

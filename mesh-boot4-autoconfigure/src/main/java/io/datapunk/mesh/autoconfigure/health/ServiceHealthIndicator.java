@@ -14,7 +14,8 @@ import io.datapunk.mesh.internal.health.ServiceState;
  * fall with a dependency it can do without. Otherwise every application whose health
  * check (Consul's, a load balancer's) reads {@code /actuator/health} would be taken out
  * of the mesh because a service it calls is down, and two applications that call each
- * other could never both come up.
+ * other could never both come up. (Boot 4 twin of the 3.5 class: health moved to
+ * {@code org.springframework.boot.health.contributor}.)
  *
  * @author datapunk mesh team
  */
