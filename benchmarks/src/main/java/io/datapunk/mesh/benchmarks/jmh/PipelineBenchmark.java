@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.datapunk.mesh.autoconfigure.client.AttemptClientSettings;
 import io.datapunk.mesh.internal.balancer.ConfiguredLoadBalancer;
 import io.datapunk.mesh.internal.balancer.InstanceLoads;
 import io.datapunk.mesh.benchmarks.load.Item;
@@ -32,7 +33,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.http.client.ClientHttpRequestInterceptor;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
@@ -100,7 +100,7 @@ public class PipelineBenchmark {
 				new CompositeMeshDiscovery(List.of(new StaticDiscoveryClient(settings))),
 				new ConfiguredLoadBalancer(settings, loads),
 				new ServiceTransports(settings, ClientHttpRequestFactoryBuilder.of(() -> this.stub),
-						ClientHttpRequestFactorySettings.defaults(), new ServiceTlsBundles(settings, null)),
+						AttemptClientSettings.defaults(), new ServiceTlsBundles(settings, null)),
 				new ResilienceRegistry(settings, CircuitBreakerRegistry.ofDefaults(), List.of(), Clock.systemUTC()),
 				loads);
 		this.mesh = new MeshClientFactory(RestClient::builder, this.meshRequestFactory, List.of())

@@ -41,8 +41,11 @@ import io.datapunk.mesh.internal.cache.CachingMeshDiscovery;
  * @since 0.1.0
  */
 @AutoConfiguration(after = DiscoveryAutoConfiguration.class,
+		// Boot 3.5's and Boot 4's names: a name that is absent is ignored.
 		afterName = { "org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
-				"org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration" },
+				"org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+				"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration" },
 		beforeName = "io.datapunk.mesh.autoconfigure.client.MeshClientAutoConfiguration")
 @ConditionalOnMeshEnabled
 @ConditionalOnBooleanProperty(name = "mesh.cache.enabled", matchIfMissing = true)

@@ -19,7 +19,6 @@ import io.datapunk.mesh.internal.config.ServiceSettings;
 import io.datapunk.mesh.internal.config.TlsSettings;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import io.datapunk.mesh.internal.client.ClientCertificateAwareTransport;
@@ -51,7 +50,7 @@ public final class ServiceTransports implements AttemptTransports {
 
 	private final ClientHttpRequestFactoryBuilder<?> builder;
 
-	private final ClientHttpRequestFactorySettings baseSettings;
+	private final AttemptClientSettings baseSettings;
 
 	private final ServiceTlsBundles tlsBundles;
 
@@ -69,7 +68,7 @@ public final class ServiceTransports implements AttemptTransports {
 	private final ExecutorService workers;
 
 	public ServiceTransports(MeshSettings settings, ClientHttpRequestFactoryBuilder<?> builder,
-			ClientHttpRequestFactorySettings baseSettings, ServiceTlsBundles tlsBundles) {
+			AttemptClientSettings baseSettings, ServiceTlsBundles tlsBundles) {
 		this.settings = settings;
 		this.builder = SingleRequestAttempts.withoutClientRetries(builder);
 		this.baseSettings = baseSettings;
@@ -155,22 +154,22 @@ public final class ServiceTransports implements AttemptTransports {
 	private AttemptTransport create(Key key, ServiceSettings service) {
 		ClientCertificateRequests requests = new ClientCertificateRequests(key.bundle());
 		SslBundle bundle = this.tlsBundles.bundleFor(service, requests);
-		ClientHttpRequestFactorySettings settings = this.baseSettings.withTimeouts(key.connect(), key.read());
+		AttemptClientSettings settings = this.baseSettings.withTimeouts(key.connect(), key.read());
 		if (bundle == null) {
 			return create(key, settings);
 		}
 		return new ClientCertificateAwareTransport(create(key, settings.withSslBundle(bundle)), requests);
 	}
 
-	private AttemptTransport create(Key key, ClientHttpRequestFactorySettings settings) {
+	private AttemptTransport create(Key key, AttemptClientSettings settings) {
 		if (this.builder instanceof JdkClientHttpRequestFactoryBuilder jdk) {
 			// Keep the HttpClient.Builder that the builder configured (settings and the
 			// application's customizers applied), to build the client attempts share.
 			AtomicReference<HttpClient.Builder> configured = new AtomicReference<>();
-			jdk.withHttpClientCustomizer(configured::set).build(settings);
+			settings.build(jdk.withHttpClientCustomizer(configured::set));
 			return new JdkAttemptTransport(configured.get().build(), this.workers, key.read());
 		}
-		return new TimedAttemptTransport(this.builder.build(settings), this.workers);
+		return new TimedAttemptTransport(settings.build(this.builder), this.workers);
 	}
 
 	@Override

@@ -15,8 +15,11 @@ class IncompatibleSpringBootFailureAnalyzer extends AbstractFailureAnalyzer<Inco
 
 	private static final String STARTER = "io.datapunk.mesh:mesh-spring-boot-starter";
 
+	private static final String BOOT4_STARTER = "io.datapunk.mesh:mesh-spring-boot4-starter";
+
 	/** The starter for each Spring Boot line, as in the README's compatibility table. */
-	private static final Map<String, String> STARTERS = Map.of("3.5", STARTER + " 0.1.x");
+	private static final Map<String, String> STARTERS = Map.of("3.5", STARTER + " 0.1.x", "4", BOOT4_STARTER + " 0.1.x",
+			"4.0", BOOT4_STARTER + " 0.1.x", "4.1", BOOT4_STARTER + " 0.1.x");
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, IncompatibleSpringBootException cause) {
@@ -28,7 +31,7 @@ class IncompatibleSpringBootFailureAnalyzer extends AbstractFailureAnalyzer<Inco
 		String starter = STARTERS.get(found);
 		String action = (starter != null) ? String.format("Use %s, the starter for Spring Boot %s.x.", starter, found)
 				: String.format(
-						"No datapunk mesh starter for Spring Boot %s.x exists yet (Spring Boot 4 is planned). Use "
+						"No datapunk mesh starter for Spring Boot %s.x exists yet. Use "
 								+ "Spring Boot %s.x with %s, or set %s=false to start anyway at your own risk.",
 						found, cause.getSupportedLine(), STARTERS.get(cause.getSupportedLine()),
 						SpringBootLineVerifier.ENABLED_PROPERTY);

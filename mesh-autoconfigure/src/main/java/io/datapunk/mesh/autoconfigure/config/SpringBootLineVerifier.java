@@ -23,7 +23,7 @@ import org.springframework.core.env.Environment;
 class SpringBootLineVerifier implements ApplicationListener<ApplicationEnvironmentPreparedEvent>, Ordered {
 
 	/** The Spring Boot line this starter is built and tested for. */
-	static final String SUPPORTED_LINE = "3.5";
+	static final String SUPPORTED_LINE = SpringBootLines.SUPPORTED;
 
 	static final String ENABLED_PROPERTY = "mesh.compatibility-verifier.enabled";
 
@@ -55,7 +55,7 @@ class SpringBootLineVerifier implements ApplicationListener<ApplicationEnvironme
 		String version = this.bootVersion.get();
 		// Without a manifest (a repackaged or shaded jar) the version is unknown: no
 		// verdict rather than a false alarm.
-		if (version != null && !lineOf(version).equals(SUPPORTED_LINE)) {
+		if (version != null && !SpringBootLines.supports(lineOf(version))) {
 			throw new IncompatibleSpringBootException(version, SUPPORTED_LINE);
 		}
 	}

@@ -40,7 +40,10 @@ import io.datapunk.mesh.spi.RetryCondition;
  */
 @AutoConfiguration(after = MeshAutoConfiguration.class,
 		afterName = { "io.datapunk.mesh.autoconfigure.cache.DiscoveryCacheAutoConfiguration",
-				"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration" })
+				// Resilience4j's for Boot 3 and for Boot 4: a name that is absent is
+				// ignored.
+				"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+				"io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration" })
 @ConditionalOnClass(CircuitBreakerRegistry.class)
 @ConditionalOnMeshEnabled
 @ConditionalOnBean(MeshSettings.class)

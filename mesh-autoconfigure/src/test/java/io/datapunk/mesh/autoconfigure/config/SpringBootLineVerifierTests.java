@@ -42,7 +42,16 @@ class SpringBootLineVerifierTests {
 		FailureAnalysis analysis = new IncompatibleSpringBootFailureAnalyzer().analyze(ex);
 		assertThat(analysis.getDescription()).contains("built for Spring Boot 3.5.x")
 			.contains("Spring Boot 4.0.1 (the 4.0.x line)");
-		assertThat(analysis.getAction()).contains("No datapunk mesh starter for Spring Boot 4.0.x exists yet")
+		assertThat(analysis.getAction())
+			.contains("Use io.datapunk.mesh:mesh-spring-boot4-starter 0.1.x, the starter for Spring Boot 4.0.x");
+	}
+
+	@Test
+	void applicationOnALineWithoutAStarterShouldStopAndNameTheSupportedLine() {
+		IncompatibleSpringBootException ex = catchThrowableOfType(IncompatibleSpringBootException.class,
+				() -> new SpringBootLineVerifier(() -> "5.0.1").verify(new MockEnvironment()));
+		FailureAnalysis analysis = new IncompatibleSpringBootFailureAnalyzer().analyze(ex);
+		assertThat(analysis.getAction()).contains("No datapunk mesh starter for Spring Boot 5.0.x exists yet")
 			.contains("Spring Boot 3.5.x with io.datapunk.mesh:mesh-spring-boot-starter")
 			.contains("mesh.compatibility-verifier.enabled=false");
 	}

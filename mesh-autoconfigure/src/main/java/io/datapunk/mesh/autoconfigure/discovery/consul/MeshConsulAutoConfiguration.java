@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
-import com.ecwid.consul.v1.ConsulClient;
 import io.datapunk.mesh.autoconfigure.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.InvalidMeshPropertyException;
 import io.datapunk.mesh.autoconfigure.config.MeshAutoConfiguration;
@@ -28,12 +27,12 @@ import org.springframework.cloud.consul.ConsulAutoConfiguration;
 import org.springframework.cloud.consul.ConsulProperties;
 import org.springframework.cloud.consul.discovery.ConditionalOnConsulDiscoveryEnabled;
 import org.springframework.cloud.consul.discovery.ConsulDiscoveryProperties;
-import org.springframework.cloud.consul.discovery.HeartbeatProperties;
 import org.springframework.cloud.consul.serviceregistry.ConsulAutoServiceRegistrationAutoConfiguration;
 import org.springframework.cloud.consul.serviceregistry.ConsulServiceRegistry;
 import org.springframework.cloud.consul.serviceregistry.ConsulServiceRegistryAutoConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import io.datapunk.mesh.internal.discovery.consul.ConsulCallException;
 import io.datapunk.mesh.internal.discovery.consul.ConsulServiceWatches;
@@ -41,7 +40,6 @@ import io.datapunk.mesh.internal.discovery.consul.ConsulDiscoveryStatus;
 import io.datapunk.mesh.internal.discovery.consul.ConsulWatchDiscoveryClient;
 import io.datapunk.mesh.internal.discovery.consul.ConsulApi;
 import io.datapunk.mesh.internal.discovery.consul.ConsulRegistrationState;
-import io.datapunk.mesh.internal.discovery.consul.ConsulRegistrar;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for mesh discovery and registration
@@ -53,7 +51,7 @@ import io.datapunk.mesh.internal.discovery.consul.ConsulRegistrar;
  */
 @AutoConfiguration(after = { MeshAutoConfiguration.class, ConsulAutoConfiguration.class },
 		before = { ConsulServiceRegistryAutoConfiguration.class, ConsulAutoServiceRegistrationAutoConfiguration.class })
-@ConditionalOnClass({ ConsulClient.class, ConsulDiscoveryProperties.class, CircuitBreaker.class })
+@ConditionalOnClass({ ConsulDiscoveryProperties.class, CircuitBreaker.class })
 @ConditionalOnConsulEnabled
 @ConditionalOnConsulDiscoveryEnabled
 @ConditionalOnDiscoveryEnabled
@@ -61,6 +59,7 @@ import io.datapunk.mesh.internal.discovery.consul.ConsulRegistrar;
 @ConditionalOnBooleanProperty(name = "mesh.discovery.consul.enabled", matchIfMissing = true)
 @ConditionalOnBean({ MeshSettings.class, ConsulProperties.class })
 @EnableConfigurationProperties(MeshConsulProperties.class)
+@Import(ConsulRegistryConfiguration.class)
 public class MeshConsulAutoConfiguration {
 
 	static final String ACL_TOKEN_PROPERTY = "spring.cloud.consul.discovery.acl-token";
@@ -104,19 +103,6 @@ public class MeshConsulAutoConfiguration {
 	@ConditionalOnMissingBean
 	ConsulRegistrationState meshConsulRegistrationState() {
 		return new ConsulRegistrationState(Clock.systemUTC());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean(ConsulServiceRegistry.class)
-	ResilientConsulServiceRegistry consulServiceRegistry(ConsulClient client, ConsulApi api,
-			ObjectProvider<ConsulDiscoveryProperties> discoveryProperties,
-			ObjectProvider<HeartbeatProperties> heartbeatProperties, MeshConsulProperties properties,
-			ConsulRegistrationState state, ObjectProvider<ConsulServiceWatches> watches) {
-		ConsulRegistrar registrar = new ConsulRegistrar(api, properties.getRegistration(), state,
-				() -> watches.ifAvailable(ConsulServiceWatches::resync));
-		return new ResilientConsulServiceRegistry(client, discoveryProperties.getIfAvailable(),
-				heartbeatProperties.getIfAvailable(HeartbeatProperties::new), registrar,
-				properties.getRegistration().getDeregisterCriticalAfter());
 	}
 
 	@Bean

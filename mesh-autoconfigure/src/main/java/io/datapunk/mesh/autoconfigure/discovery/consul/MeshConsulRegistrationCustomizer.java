@@ -5,7 +5,6 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import com.ecwid.consul.v1.agent.model.NewService;
 import io.datapunk.mesh.internal.config.MeshSettings;
 
 import org.springframework.cloud.consul.serviceregistry.ConsulRegistration;
@@ -33,7 +32,8 @@ public class MeshConsulRegistrationCustomizer implements ConsulRegistrationCusto
 
 	@Override
 	public void customize(ConsulRegistration registration) {
-		NewService service = registration.getService();
+		// NewService is ecwid's on Boot 3.5 and Spring Cloud Consul's own on Boot 4.
+		var service = registration.getService();
 		if (this.settings.getServiceName() != null) {
 			service.setName(this.settings.getServiceName());
 		}

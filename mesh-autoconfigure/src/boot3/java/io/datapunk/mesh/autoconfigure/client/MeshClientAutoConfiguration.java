@@ -62,7 +62,7 @@ public class MeshClientAutoConfiguration {
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<IdleServices> idleServices) {
 		ServiceTransports transports = new ServiceTransports(settings,
 				transportBuilder.getIfAvailable(ClientHttpRequestFactoryBuilder::detect),
-				transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults),
+				AttemptClientSettings.of(transportSettings.getIfAvailable(ClientHttpRequestFactorySettings::defaults)),
 				new ServiceTlsBundles(settings, sslBundles.getIfAvailable()));
 		MeshClientHttpRequestFactory factory = new MeshClientHttpRequestFactory(settings, discovery, balancer,
 				transports, resilience, loads.getIfAvailable(InstanceLoads::new));

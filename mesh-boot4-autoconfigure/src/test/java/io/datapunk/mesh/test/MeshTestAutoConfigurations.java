@@ -1,0 +1,41 @@
+package io.datapunk.mesh.test;
+
+import io.datapunk.mesh.autoconfigure.balancer.LoadBalancerAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.cache.DiscoveryCacheAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.client.MeshClientAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.config.MeshAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.discovery.DiscoveryAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.resilience.ResilienceAutoConfiguration;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+
+/**
+ * The auto-configurations a mesh client application runs with: the mesh's own and the
+ * Spring Boot ones it builds on (Boot 4's, whose HTTP client, RestClient, message
+ * converter and Jackson auto-configurations moved to modules of their own).
+ */
+public final class MeshTestAutoConfigurations {
+
+	private MeshTestAutoConfigurations() {
+	}
+
+	/**
+	 * Return the mesh and HTTP client auto-configurations.
+	 * @return the auto-configurations
+	 */
+	public static AutoConfigurations meshClient() {
+		return AutoConfigurations.of(MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
+				DiscoveryCacheAutoConfiguration.class, LoadBalancerAutoConfiguration.class,
+				ResilienceAutoConfiguration.class, MeshClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
+				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
+				SslAutoConfiguration.class);
+	}
+
+}
