@@ -11,7 +11,6 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.Banner;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -119,7 +118,9 @@ public final class SampleApplication {
 	}
 
 	static int portOf(ApplicationContext context) {
-		return ((WebServerApplicationContext) context).getWebServer().getPort();
+		// The key Spring Boot publishes on both lines (WebServerApplicationContext moved
+		// package in Boot 4).
+		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 	}
 
 	static String urlOf(ApplicationContext context) {

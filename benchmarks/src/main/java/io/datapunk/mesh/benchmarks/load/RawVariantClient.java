@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -24,7 +23,10 @@ final class RawVariantClient implements VariantClient {
 
 	RawVariantClient(List<String> urls) {
 		this.restClient = RestClient.builder()
-			.requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(ClientHttpRequestFactorySettings.defaults()))
+			.requestFactory(ClientHttpRequestFactoryBuilder.jdk().build()) // default
+																			// settings,
+																			// on both
+																			// Boot lines
 			.build();
 		this.templates = urls.stream().map((url) -> url + "/items/{id}").toArray(String[]::new);
 	}

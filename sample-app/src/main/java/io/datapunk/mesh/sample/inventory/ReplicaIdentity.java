@@ -1,7 +1,6 @@
 package io.datapunk.mesh.sample.inventory;
 
-import org.springframework.boot.web.context.WebServerInitializedEvent;
-import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,22 +10,21 @@ import org.springframework.stereotype.Component;
  * @author datapunk mesh team
  */
 @Component
-class ReplicaIdentity implements ApplicationListener<WebServerInitializedEvent> {
+class ReplicaIdentity {
 
-	// Replicas listen on port 0: the port, and so the name, is known only once
-	// the server runs.
-	private volatile String name = "inventory";
+	private final Environment environment;
 
-	@Override
-	public void onApplicationEvent(WebServerInitializedEvent event) {
-		// A separate management server has a namespace; the name follows the main server.
-		if (event.getApplicationContext().getServerNamespace() == null) {
-			this.name = "inventory-" + event.getWebServer().getPort();
-		}
+	ReplicaIdentity(Environment environment) {
+		this.environment = environment;
 	}
 
 	String name() {
-		return this.name;
+		// Replicas listen on port 0: the port, and so the name, is known only once the
+		// server runs. Spring Boot publishes it as local.server.port (the main server's,
+		// a separate management server has its own key) on every Boot line, where the
+		// web server's event moved package in Boot 4.
+		String port = this.environment.getProperty("local.server.port");
+		return (port != null) ? "inventory-" + port : "inventory";
 	}
 
 }

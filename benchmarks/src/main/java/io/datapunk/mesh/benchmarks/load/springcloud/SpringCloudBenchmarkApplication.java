@@ -7,13 +7,12 @@ import java.util.Map;
 import io.datapunk.mesh.benchmarks.load.ContextVariantClient;
 import io.datapunk.mesh.benchmarks.load.VariantClient;
 
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.client.RestClientBuilderConfigurer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
@@ -47,9 +46,9 @@ public class SpringCloudBenchmarkApplication {
 	 */
 	@Bean
 	@LoadBalanced
-	RestClient.Builder loadBalancedRestClientBuilder(ObjectProvider<RestClientBuilderConfigurer> bootConfigurer,
+	RestClient.Builder loadBalancedRestClientBuilder(BeanFactory beanFactory,
 			@Value("${benchmarks.spring-cloud.boot-builder:false}") boolean bootBuilder) {
-		return bootBuilder ? bootConfigurer.getObject().configure(RestClient.builder()) : RestClient.builder();
+		return bootBuilder ? BootRestClientBuilders.configure(beanFactory, RestClient.builder()) : RestClient.builder();
 	}
 
 	@Bean
