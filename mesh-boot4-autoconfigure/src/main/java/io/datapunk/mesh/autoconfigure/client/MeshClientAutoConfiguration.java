@@ -2,6 +2,7 @@ package io.datapunk.mesh.autoconfigure.client;
 
 import io.datapunk.mesh.internal.balancer.InstanceLoads;
 import io.datapunk.mesh.autoconfigure.balancer.LoadBalancerAutoConfiguration;
+import io.datapunk.mesh.autoconfigure.client.group.MeshHttpServiceGroupConfiguration;
 import io.datapunk.mesh.spi.MeshLoadBalancer;
 import io.datapunk.mesh.autoconfigure.config.ConditionalOnMeshEnabled;
 import io.datapunk.mesh.internal.config.MeshSettings;
@@ -43,7 +44,9 @@ import io.datapunk.mesh.MeshRestClient;
  * mesh: the {@link MeshClient} beans, the {@link MeshRestClient @MeshRestClient}
  * {@link RestClient.Builder} and the request factory both use. (Boot 4 twin of the 3.5
  * class: the HTTP client and RestClient auto-configurations moved to their own modules,
- * and {@code HttpClientSettings} replaces {@code ClientHttpRequestFactorySettings}.)
+ * and {@code HttpClientSettings} replaces {@code ClientHttpRequestFactorySettings}; HTTP
+ * service groups that are mesh services use the same request factory, see
+ * {@link MeshHttpServiceGroupConfiguration}.)
  *
  * @since 0.1.0
  */
@@ -53,7 +56,7 @@ import io.datapunk.mesh.MeshRestClient;
 @ConditionalOnClass(RestClient.class)
 @ConditionalOnMeshEnabled
 @ConditionalOnBean({ MeshSettings.class, MeshDiscovery.class, MeshLoadBalancer.class, ResilienceRegistry.class })
-@Import(AutoConfiguredMeshClientsRegistrar.class)
+@Import({ AutoConfiguredMeshClientsRegistrar.class, MeshHttpServiceGroupConfiguration.class })
 public class MeshClientAutoConfiguration {
 
 	@Bean
