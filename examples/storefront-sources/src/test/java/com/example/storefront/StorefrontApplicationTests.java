@@ -1,9 +1,5 @@
 package com.example.storefront;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
-import io.datapunk.mesh.test.TestHttpServer;
 import io.datapunk.mesh.test.TestHttpServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,7 +53,7 @@ class StorefrontApplicationTests {
 				.toEntity(String.class);
 			assertThat(product.getStatusCode().value()).isEqualTo(200);
 		}
-		assertEveryCallReachedOneInstanceAndAllThreeServed();
+		InventoryAssertions.everyCallReachedOneInstanceAndAllThreeServed(inventory, CALLS);
 	}
 
 	@Test
@@ -65,7 +61,7 @@ class StorefrontApplicationTests {
 		for (int id = 0; id < CALLS; id++) {
 			assertThat(this.orders.item(Integer.toString(id))).isNotNull();
 		}
-		assertEveryCallReachedOneInstanceAndAllThreeServed();
+		InventoryAssertions.everyCallReachedOneInstanceAndAllThreeServed(inventory, CALLS);
 	}
 
 	@Test
@@ -77,19 +73,6 @@ class StorefrontApplicationTests {
 			.body(String.class);
 		// The yaml's three addresses were replaced by the test's three servers, all up.
 		assertThat(mesh).contains("\"inventory\":{\"status\":\"UP\",\"instances\":3,\"available\":3");
-	}
-
-	private static void assertEveryCallReachedOneInstanceAndAllThreeServed() {
-		// Each call reached exactly one instance as GET /items/{id} (no call lost or sent twice) ...
-		List<String> received = inventory.all()
-			.stream()
-			.flatMap((server) -> server.received().stream())
-			.map((request) -> request.method() + " " + request.uri().getPath())
-			.toList();
-		assertThat(received)
-			.containsExactlyInAnyOrderElementsOf(IntStream.range(0, CALLS).mapToObj((id) -> "GET /items/" + id).toList());
-		// ... and the balancer spread them over all three.
-		assertThat(inventory.all()).extracting(TestHttpServer::hits).allSatisfy((hits) -> assertThat(hits).isPositive());
 	}
 
 }
