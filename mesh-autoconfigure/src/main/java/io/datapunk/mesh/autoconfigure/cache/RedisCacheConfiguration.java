@@ -3,13 +3,12 @@ package io.datapunk.mesh.autoconfigure.cache;
 import java.time.Clock;
 import java.time.Duration;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -28,12 +27,14 @@ import io.datapunk.mesh.InvalidMeshPropertyException;
 /**
  * The Redis tier of the discovery cache and the mesh events, when the application has a
  * Redis connection factory that can also work without blocking (Lettuce's, Spring Boot's
- * default) and {@code mesh.cache.redis.enabled} is not {@code false}.
+ * default), Jackson 3 or Jackson 2 for the JSON of the values, and
+ * {@code mesh.cache.redis.enabled} is not {@code false}.
  *
  * @author datapunk mesh team
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass({ ReactiveRedisConnectionFactory.class, RedisMessageListenerContainer.class, ObjectMapper.class })
+@ConditionalOnClass({ ReactiveRedisConnectionFactory.class, RedisMessageListenerContainer.class })
+@Conditional(OnJsonLibraryCondition.class)
 @ConditionalOnBooleanProperty(name = "mesh.cache.redis.enabled", matchIfMissing = true)
 @ConditionalOnSingleCandidate(ReactiveRedisConnectionFactory.class)
 class RedisCacheConfiguration {

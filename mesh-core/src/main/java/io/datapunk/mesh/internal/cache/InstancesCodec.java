@@ -2,19 +2,14 @@ package io.datapunk.mesh.internal.cache;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.datapunk.mesh.internal.discovery.InstanceAddresses;
+import io.datapunk.mesh.internal.support.JsonValues;
 import io.datapunk.mesh.internal.support.LogSafe;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.datapunk.mesh.internal.support.MeshJson;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
@@ -25,7 +20,8 @@ import org.springframework.cloud.client.ServiceInstance;
  *  "instances":[{"id":"inventory-1","host":"10.0.0.7","port":8080,"secure":false,"metadata":{"zone":"a"}}]}
  * </pre> A value of another version, or one that breaks a rule (its service is not the
  * key's, a host, port or metadata entry is not safe, too many instances), is refused as a
- * whole. Thread-safe.
+ * whole. Written and read the same with Jackson 3 and Jackson 2 ({@link MeshJson}).
+ * Thread-safe.
  *
  * @author datapunk mesh team
  */
@@ -37,33 +33,35 @@ public final class InstancesCodec {
 
 	private static final int MAX_METADATA = 64;
 
-	private final ObjectMapper mapper = new ObjectMapper();
+	private final MeshJson json;
+
+	public InstancesCodec() {
+		this(MeshJson.get());
+	}
+
+	InstancesCodec(MeshJson json) {
+		this.json = json;
+	}
 
 	public String encode(SharedInstances value) {
-		ObjectNode root = this.mapper.createObjectNode();
+		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("v", VERSION);
 		root.put("service", value.serviceId());
 		root.put("fetchedAt", value.fetchedAt().toEpochMilli());
 		root.put("source", value.source());
 		root.put("origin", value.origin());
-		ArrayNode instances = root.putArray("instances");
+		List<Map<String, Object>> instances = new ArrayList<>(value.instances().size());
 		for (ServiceInstance instance : value.instances()) {
-			ObjectNode node = instances.addObject();
+			Map<String, Object> node = new LinkedHashMap<>();
 			node.put("id", instance.getInstanceId());
 			node.put("host", instance.getHost());
 			node.put("port", instance.getPort());
 			node.put("secure", instance.isSecure());
-			ObjectNode metadata = node.putObject("metadata");
-			if (instance.getMetadata() != null) {
-				instance.getMetadata().forEach(metadata::put);
-			}
+			node.put("metadata", (instance.getMetadata() != null) ? instance.getMetadata() : Map.of());
+			instances.add(node);
 		}
-		try {
-			return this.mapper.writeValueAsString(root);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		root.put("instances", instances);
+		return this.json.write(root);
 	}
 
 	/**
@@ -74,50 +72,51 @@ public final class InstancesCodec {
 	 * @throws IllegalArgumentException naming the broken rule if the value is refused
 	 */
 	SharedInstances decode(String serviceId, String json) {
-		JsonNode root;
-		try {
-			root = this.mapper.readTree(json);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("not JSON");
-		}
-		require(root != null && root.isObject(), "not a JSON object");
-		require(root.path("v").isInt() && root.path("v").intValue() == VERSION,
-				"version " + LogSafe.quote(root.path("v").asText()) + ", not " + VERSION);
-		require(serviceId.equals(root.path("service").asText()), "the service is not the key's");
-		require(root.path("fetchedAt").isIntegralNumber(), "no fetchedAt");
-		String origin = root.path("origin").asText(null);
+		Object root = this.json.read(json);
+		require(root instanceof Map, "not a JSON object");
+		Object version = JsonValues.field(root, "v");
+		require(JsonValues.isInt(version) && (int) version == VERSION,
+				"version " + LogSafe.quote(JsonValues.text(version, "")) + ", not " + VERSION);
+		require(serviceId.equals(JsonValues.text(JsonValues.field(root, "service"), "")),
+				"the service is not the key's");
+		Object fetchedAt = JsonValues.field(root, "fetchedAt");
+		require(JsonValues.isIntegral(fetchedAt), "no fetchedAt");
+		String origin = JsonValues.text(JsonValues.field(root, "origin"), null);
 		require(SafeValues.isOrigin(origin), "bad origin");
-		String source = root.path("source").asText("");
+		String source = JsonValues.text(JsonValues.field(root, "source"), "");
 		require(source.length() <= 256 && source.chars().noneMatch(Character::isISOControl), "bad source");
-		JsonNode instances = root.path("instances");
-		require(instances.isArray() && instances.size() <= MAX_INSTANCES, "bad instances");
-		List<ServiceInstance> decoded = new ArrayList<>(instances.size());
-		for (JsonNode node : instances) {
+		Object instances = JsonValues.field(root, "instances");
+		require(instances instanceof List<?> list && list.size() <= MAX_INSTANCES, "bad instances");
+		List<?> nodes = (List<?>) instances;
+		List<ServiceInstance> decoded = new ArrayList<>(nodes.size());
+		for (Object node : nodes) {
 			decoded.add(instance(serviceId, node));
 		}
 		return new SharedInstances(serviceId, InstanceAddresses.usable("Redis", serviceId, List.copyOf(decoded)),
-				Instant.ofEpochMilli(root.path("fetchedAt").longValue()), source, origin);
+				Instant.ofEpochMilli(((Number) fetchedAt).longValue()), source, origin);
 	}
 
-	private static ServiceInstance instance(String serviceId, JsonNode node) {
-		String host = node.path("host").asText(null);
+	private static ServiceInstance instance(String serviceId, Object node) {
+		String host = JsonValues.text(JsonValues.field(node, "host"), null);
 		require(InstanceAddresses.isHost(host), "bad host " + LogSafe.quote(host));
-		require(node.path("port").isInt() && InstanceAddresses.isPort(node.path("port").intValue()), "bad port");
-		String id = node.path("id").asText(null);
+		Object port = JsonValues.field(node, "port");
+		require(JsonValues.isInt(port) && InstanceAddresses.isPort((int) port), "bad port");
+		String id = JsonValues.text(JsonValues.field(node, "id"), null);
 		require(id == null || SafeValues.isMetadata("id", id), "bad instance id");
-		JsonNode metadataNode = node.path("metadata");
-		require(metadataNode.isMissingNode() || (metadataNode.isObject() && metadataNode.size() <= MAX_METADATA),
-				"bad metadata");
+		Object metadataNode = JsonValues.field(node, "metadata");
+		require(!JsonValues.has(node, "metadata")
+				|| (metadataNode instanceof Map<?, ?> map && map.size() <= MAX_METADATA), "bad metadata");
 		Map<String, String> metadata = new LinkedHashMap<>();
-		for (Iterator<Map.Entry<String, JsonNode>> fields = metadataNode.fields(); fields.hasNext();) {
-			Map.Entry<String, JsonNode> field = fields.next();
-			require(field.getValue().isTextual() && SafeValues.isMetadata(field.getKey(), field.getValue().textValue()),
-					"bad metadata entry");
-			metadata.put(field.getKey(), field.getValue().textValue());
+		if (metadataNode != null) {
+			for (Map.Entry<?, ?> field : ((Map<?, ?>) metadataNode).entrySet()) {
+				String key = (String) field.getKey();
+				require(field.getValue() instanceof String value && SafeValues.isMetadata(key, value),
+						"bad metadata entry");
+				metadata.put(key, (String) field.getValue());
+			}
 		}
-		return new DefaultServiceInstance(id, serviceId, host, node.path("port").intValue(),
-				node.path("secure").asBoolean(false), metadata);
+		return new DefaultServiceInstance(id, serviceId, host, (int) port,
+				JsonValues.bool(JsonValues.field(node, "secure"), false), metadata);
 	}
 
 	private static void require(boolean condition, String rule) {

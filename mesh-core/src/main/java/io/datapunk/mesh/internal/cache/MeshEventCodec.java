@@ -2,13 +2,13 @@ package io.datapunk.mesh.internal.cache;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.datapunk.mesh.internal.config.ServiceNames;
+import io.datapunk.mesh.internal.support.JsonValues;
 import io.datapunk.mesh.internal.support.LogSafe;
+import io.datapunk.mesh.internal.support.MeshJson;
 
 /**
  * The JSON form of a {@link MeshEvent}, version 1: <pre class="code">
@@ -16,7 +16,8 @@ import io.datapunk.mesh.internal.support.LogSafe;
  *  "instance":"http://10.0.0.7:8080","until":1767000030000,"expires":1767000030000}
  * </pre> Decoding refuses, naming the rule, whatever could be hostile or broken: a
  * message longer than 2048 characters, another version, an unknown type, a bad origin,
- * service name or address, missing or non-numeric times. Thread-safe.
+ * service name or address, missing or non-numeric times. Written and read the same with
+ * Jackson 3 and Jackson 2 ({@link MeshJson}). Thread-safe.
  *
  * @author datapunk mesh team
  */
@@ -26,10 +27,18 @@ public final class MeshEventCodec {
 
 	private static final int MAX_LENGTH = 2048;
 
-	private final ObjectMapper mapper = new ObjectMapper();
+	private final MeshJson json;
+
+	public MeshEventCodec() {
+		this(MeshJson.get());
+	}
+
+	MeshEventCodec(MeshJson json) {
+		this.json = json;
+	}
 
 	public String encode(MeshEvent event) {
-		ObjectNode root = this.mapper.createObjectNode();
+		Map<String, Object> root = new LinkedHashMap<>();
 		root.put("v", VERSION);
 		root.put("type", event.type().wireName());
 		root.put("origin", event.origin());
@@ -41,12 +50,7 @@ public final class MeshEventCodec {
 			root.put("until", event.until().toEpochMilli());
 		}
 		root.put("expires", event.expires().toEpochMilli());
-		try {
-			return this.mapper.writeValueAsString(root);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return this.json.write(root);
 	}
 
 	/**
@@ -57,32 +61,30 @@ public final class MeshEventCodec {
 	 */
 	MeshEvent decode(String message) {
 		require(message != null && message.length() <= MAX_LENGTH, "longer than " + MAX_LENGTH + " characters");
-		JsonNode root;
-		try {
-			root = this.mapper.readTree(message);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalArgumentException("not JSON");
-		}
-		require(root != null && root.isObject(), "not a JSON object");
-		require(root.path("v").isInt() && root.path("v").intValue() == VERSION,
-				"version " + LogSafe.quote(root.path("v").asText()) + ", not " + VERSION);
-		MeshEvent.Type type = MeshEvent.Type.fromWireName(root.path("type").asText(""));
-		require(type != null, "unknown type " + LogSafe.quote(root.path("type").asText()));
-		String origin = root.path("origin").asText(null);
+		Object root = this.json.read(message);
+		require(root instanceof Map, "not a JSON object");
+		Object version = JsonValues.field(root, "v");
+		require(JsonValues.isInt(version) && (int) version == VERSION,
+				"version " + LogSafe.quote(JsonValues.text(version, "")) + ", not " + VERSION);
+		Object typeName = JsonValues.field(root, "type");
+		MeshEvent.Type type = MeshEvent.Type.fromWireName(JsonValues.text(typeName, ""));
+		require(type != null, "unknown type " + LogSafe.quote(JsonValues.text(typeName, "")));
+		String origin = JsonValues.text(JsonValues.field(root, "origin"), null);
 		require(SafeValues.isOrigin(origin), "bad origin " + LogSafe.quote(origin));
-		String serviceId = root.path("service").asText(null);
+		String serviceId = JsonValues.text(JsonValues.field(root, "service"), null);
 		require(ServiceNames.isValid(serviceId), "bad service name " + LogSafe.quote(serviceId));
-		require(root.path("expires").isIntegralNumber(), "no expiry");
-		Instant expires = Instant.ofEpochMilli(root.path("expires").longValue());
+		Object expiry = JsonValues.field(root, "expires");
+		require(JsonValues.isIntegral(expiry), "no expiry");
+		Instant expires = Instant.ofEpochMilli(((Number) expiry).longValue());
 		if (type == MeshEvent.Type.INSTANCES_CHANGED) {
 			return new MeshEvent(type, origin, serviceId, null, null, expires);
 		}
-		String address = root.path("instance").asText(null);
+		String address = JsonValues.text(JsonValues.field(root, "instance"), null);
 		URI instance = SafeValues.address(address);
 		require(instance != null, "bad instance address " + LogSafe.quote(address));
-		require(root.path("until").isIntegralNumber(), "no end of ejection");
-		return new MeshEvent(type, origin, serviceId, instance, Instant.ofEpochMilli(root.path("until").longValue()),
+		Object until = JsonValues.field(root, "until");
+		require(JsonValues.isIntegral(until), "no end of ejection");
+		return new MeshEvent(type, origin, serviceId, instance, Instant.ofEpochMilli(((Number) until).longValue()),
 				expires);
 	}
 

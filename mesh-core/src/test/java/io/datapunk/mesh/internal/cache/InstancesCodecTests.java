@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
+import io.datapunk.mesh.internal.support.MeshJson;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
@@ -13,22 +15,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The JSON of shared instance lists in Redis: versioned, checked as a whole.
+ * The JSON of shared instance lists in Redis: versioned, checked as a whole. Each test
+ * runs with Jackson 3 and with Jackson 2.
  */
 class InstancesCodecTests {
 
-	private final InstancesCodec codec = new InstancesCodec();
-
-	@Test
-	void listShouldBeReadBackWithItsFetchTimeSourceAndMetadata() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("io.datapunk.mesh.internal.cache.JsonLibraries#both")
+	void listShouldBeReadBackWithItsFetchTimeSourceAndMetadata(MeshJson library) {
+		InstancesCodec codec = new InstancesCodec(library);
 		SharedInstances written = new SharedInstances("inventory",
 				List.of(new DefaultServiceInstance("inventory-1", "inventory", "10.0.0.7", 8080, false,
 						Map.of("zone", "eu-1a", "weight", "3")),
 						new DefaultServiceInstance("inventory-2", "inventory", "inventory-2.internal", 8443, true)),
 				Instant.ofEpochMilli(1_767_000_000_000L), "consul", "storefront:1");
-		String json = this.codec.encode(written);
+		String json = codec.encode(written);
 		assertThat(json).startsWith("{\"v\":1,");
-		SharedInstances read = this.codec.decode("inventory", json);
+		SharedInstances read = codec.decode("inventory", json);
 		assertThat(read.fetchedAt()).isEqualTo(written.fetchedAt());
 		assertThat(read.source()).isEqualTo("consul");
 		assertThat(read.origin()).isEqualTo("storefront:1");
@@ -38,28 +41,32 @@ class InstancesCodecTests {
 		assertThat(read.instances().get(0).getMetadata()).containsEntry("zone", "eu-1a").containsEntry("weight", "3");
 	}
 
-	@Test
-	void valueOfAnotherVersionOrServiceShouldBeRefused() {
-		String json = this.codec.encode(new SharedInstances("inventory", List.of(), Instant.EPOCH, "consul", "a"));
-		assertThatIllegalArgumentException().isThrownBy(() -> this.codec.decode("billing", json))
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("io.datapunk.mesh.internal.cache.JsonLibraries#both")
+	void valueOfAnotherVersionOrServiceShouldBeRefused(MeshJson library) {
+		InstancesCodec codec = new InstancesCodec(library);
+		String json = codec.encode(new SharedInstances("inventory", List.of(), Instant.EPOCH, "consul", "a"));
+		assertThatIllegalArgumentException().isThrownBy(() -> codec.decode("billing", json))
 			.withMessageContaining("not the key's");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.codec.decode("inventory", json.replace("\"v\":1", "\"v\":2")))
+			.isThrownBy(() -> codec.decode("inventory", json.replace("\"v\":1", "\"v\":2")))
 			.withMessageContaining("version");
 	}
 
-	@Test
-	void unsafeInstanceShouldRefuseTheWholeValue() {
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("io.datapunk.mesh.internal.cache.JsonLibraries#both")
+	void unsafeInstanceShouldRefuseTheWholeValue(MeshJson library) {
+		InstancesCodec codec = new InstancesCodec(library);
 		String base = "{\"v\":1,\"service\":\"inventory\",\"fetchedAt\":1,\"source\":\"consul\",\"origin\":\"a\","
 				+ "\"instances\":[";
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.codec.decode("inventory", base + "{\"host\":\"evil/path\",\"port\":80}]}"))
+			.isThrownBy(() -> codec.decode("inventory", base + "{\"host\":\"evil/path\",\"port\":80}]}"))
 			.withMessageContaining("bad host");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.codec.decode("inventory", base + "{\"host\":\"h\",\"port\":70000}]}"))
+			.isThrownBy(() -> codec.decode("inventory", base + "{\"host\":\"h\",\"port\":70000}]}"))
 			.withMessageContaining("bad port");
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> this.codec.decode("inventory",
+			.isThrownBy(() -> codec.decode("inventory",
 					base + "{\"host\":\"h\",\"port\":80,\"metadata\":{\"k\":\"line\\nbreak\"}}]}"))
 			.withMessageContaining("bad metadata");
 	}

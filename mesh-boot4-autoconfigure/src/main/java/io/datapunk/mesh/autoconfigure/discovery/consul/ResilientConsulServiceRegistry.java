@@ -2,10 +2,6 @@ package io.datapunk.mesh.autoconfigure.discovery.consul;
 
 import java.time.Duration;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import org.springframework.cloud.consul.ConsulClient;
 import org.springframework.cloud.consul.model.http.agent.NewService;
 import org.springframework.cloud.consul.discovery.ConsulDiscoveryProperties;
@@ -13,6 +9,7 @@ import org.springframework.cloud.consul.discovery.HeartbeatProperties;
 import org.springframework.cloud.consul.serviceregistry.ConsulRegistration;
 import org.springframework.cloud.consul.serviceregistry.ConsulServiceRegistry;
 import io.datapunk.mesh.internal.discovery.consul.ConsulRegistrar;
+import io.datapunk.mesh.internal.support.MeshJson;
 
 /**
  * spring-cloud-consul's {@link ConsulServiceRegistry} made to survive Consul outages:
@@ -23,16 +20,12 @@ import io.datapunk.mesh.internal.discovery.consul.ConsulRegistrar;
  * makes it again if the agent loses it, and keeps a TTL check passing. The calls go
  * through the mesh's Consul client, with the ACL token in a header only. (Boot 4 twin of
  * the 3.5 class: Spring Cloud Consul 5 has its own client and {@link NewService}, whose
- * JSON names are Jackson annotations, where ecwid's were Gson's.)
+ * JSON names are Jackson annotations, where ecwid's were Gson's: written with the
+ * engine's {@link MeshJson}, Jackson 3 or 2.)
  *
  * @since 0.1.0
  */
 public class ResilientConsulServiceRegistry extends ConsulServiceRegistry {
-
-	/**
-	 * Writes the registration as Consul's agent API reads it, leaving out what is unset.
-	 */
-	private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
 	private final ConsulRegistrar registrar;
 
@@ -67,13 +60,11 @@ public class ResilientConsulServiceRegistry extends ConsulServiceRegistry {
 				ttlCheckId, interval));
 	}
 
+	/**
+	 * Write the registration as Consul's agent API reads it, leaving out what is unset.
+	 */
 	private static String toJson(NewService service) {
-		try {
-			return JSON.writeValueAsString(service);
-		}
-		catch (JsonProcessingException ex) {
-			throw new IllegalStateException("Consul registration of '" + service.getName() + "' cannot be written", ex);
-		}
+		return MeshJson.get().writeBean(service);
 	}
 
 	private static Duration heartbeatInterval(HeartbeatProperties heartbeat) {

@@ -1,5 +1,6 @@
 package io.datapunk.mesh.internal.discovery.consul;
 
+import io.datapunk.mesh.internal.support.MeshJson;
 import io.datapunk.mesh.internal.support.MeshThreads;
 import java.io.IOException;
 import java.net.URI;
@@ -55,10 +56,15 @@ public class ConsulApi implements AutoCloseable {
 
 	private final ThreadPoolExecutor httpThreads;
 
+	private final MeshJson json;
+
 	public ConsulApi(URI base, String token, CircuitBreaker breaker) {
 		this.base = base;
 		this.token = (token != null && !token.isBlank()) ? token : null;
 		this.breaker = breaker;
+		// Taken now, so that an application without Jackson fails at startup, not at the
+		// first answer.
+		this.json = MeshJson.get();
 		// Queue bounded far above what the watches (one query each) can have in flight.
 		this.httpThreads = MeshThreads.pool("consul-http", HTTP_THREADS, HTTP_QUEUE);
 		this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).executor(this.httpThreads).build();
@@ -77,7 +83,7 @@ public class ConsulApi implements AutoCloseable {
 	 */
 	HealthAnswer passingInstances(String serviceId, long index, Duration wait) {
 		HttpResponse<String> response = call("GET", healthPath(serviceId, index, wait), null, queryTimeout(wait));
-		return new HealthAnswer(parseIndex(response), ConsulInstances.parse(serviceId, response.body()));
+		return new HealthAnswer(parseIndex(response), ConsulInstances.parse(this.json, serviceId, response.body()));
 	}
 
 	/**
@@ -105,7 +111,8 @@ public class ConsulApi implements AutoCloseable {
 					throw error;
 				}
 				this.breaker.onSuccess(took, TimeUnit.NANOSECONDS);
-				return new HealthAnswer(parseIndex(response), ConsulInstances.parse(serviceId, response.body()));
+				return new HealthAnswer(parseIndex(response),
+						ConsulInstances.parse(this.json, serviceId, response.body()));
 			});
 	}
 
