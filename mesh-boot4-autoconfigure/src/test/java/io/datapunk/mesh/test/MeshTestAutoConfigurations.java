@@ -45,7 +45,8 @@ public final class MeshTestAutoConfigurations {
 	}
 
 	/**
-	 * Return Spring Boot's Redis auto-configuration, which the mesh's Redis tier builds on.
+	 * Return Spring Boot's Redis auto-configuration, which the mesh's Redis tier builds
+	 * on.
 	 * @return the auto-configuration
 	 */
 	public static AutoConfigurations redis() {

@@ -8,7 +8,7 @@ import io.datapunk.mesh.autoconfigure.health.MeshServicesAutoConfiguration;
 import io.datapunk.mesh.internal.observability.MeshMetrics;
 import io.datapunk.mesh.autoconfigure.observability.MeshMetricsAutoConfiguration;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
-import io.datapunk.mesh.test.MovedBootTypes;
+import io.datapunk.mesh.test.MovedInBoot4;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -95,7 +95,7 @@ class MeshActuatorAutoConfigurationTests {
 
 	@Test
 	void runWithoutActuatorShouldCreateNeitherHealthNorEndpoint() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(MovedBootTypes.healthContributor()))
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MovedInBoot4.healthContributor()))
 			.run((context) -> assertThat(context).doesNotHaveBean(MeshHealthContributor.class));
 	}
 

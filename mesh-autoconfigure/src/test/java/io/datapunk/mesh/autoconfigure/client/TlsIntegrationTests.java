@@ -234,11 +234,11 @@ class TlsIntegrationTests {
 	@Test
 	void discoveryMetadataShouldMarkInstancesSecure() {
 		// Plain instances (not https URIs): only their metadata says they speak TLS.
-		DiscoveryClient discovery = new CountingDiscoveryClient("orders", List.of(
-				new DefaultServiceInstance("orders-1", "orders", "127.0.0.1", one.port(), false,
+		DiscoveryClient discovery = new CountingDiscoveryClient("orders",
+				List.of(new DefaultServiceInstance("orders-1", "orders", "127.0.0.1", one.port(), false,
 						Map.of("secure", "true")),
-				new DefaultServiceInstance("orders-2", "orders", "127.0.0.1", two.port(), false,
-						Map.of("scheme", "https"))));
+						new DefaultServiceInstance("orders-2", "orders", "127.0.0.1", two.port(), false,
+								Map.of("scheme", "https"))));
 		this.contextRunner.withPropertyValues(trustBundle("mesh-ca"))
 			.withPropertyValues("mesh.services.orders.tls.bundle=mesh-ca")
 			.withBean(DiscoveryClient.class, () -> discovery)

@@ -9,13 +9,13 @@ import org.springframework.cloud.consul.discovery.HeartbeatProperties;
 import org.springframework.cloud.consul.serviceregistry.ConsulServiceRegistry;
 
 /**
- * The types a shared test names that are not the same on both Spring Boot lines: on
- * Boot 3.5 Actuator's health contributor and ecwid's Consul client, which Spring Cloud
- * Consul 4 builds on.
+ * What a shared test names that is not the same on both Spring Boot lines: on
+ * Boot 3.5 Actuator's health contributor, ecwid's Consul client, which Spring Cloud
+ * Consul 4 builds on, and the property that picks the HTTP client.
  */
-public final class MovedBootTypes {
+public final class MovedInBoot4 {
 
-	private MovedBootTypes() {
+	private MovedInBoot4() {
 	}
 
 	/**
@@ -35,6 +35,15 @@ public final class MovedBootTypes {
 	}
 
 	/**
+	 * Whether an application can have Spring Cloud Consul without its client: on this line
+	 * the client is ecwid's consul-api, a library of its own that an application may leave out.
+	 * @return whether the client can be missing
+	 */
+	public static boolean consulClientCanBeMissing() {
+		return true;
+	}
+
+	/**
 	 * Return a plain Spring Cloud Consul registry, as an application would declare it.
 	 * @param beans where to find the Consul client
 	 * @param properties Spring Cloud Consul's discovery properties
@@ -44,6 +53,16 @@ public final class MovedBootTypes {
 			ConsulDiscoveryProperties properties) {
 		return new ConsulServiceRegistry(beans.getBean(ConsulClient.class), properties, null,
 				new HeartbeatProperties());
+	}
+
+	/**
+	 * Return the property that makes Spring Boot build the given HTTP client.
+	 * @param factory the client: {@code jdk}, {@code simple}, {@code http-components},
+	 * {@code jetty} or {@code reactor}
+	 * @return the property, as {@code name=value}
+	 */
+	public static String httpClientFactory(String factory) {
+		return "spring.http.client.factory=" + factory;
 	}
 
 }
