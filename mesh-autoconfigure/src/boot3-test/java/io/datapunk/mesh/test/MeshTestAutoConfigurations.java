@@ -6,8 +6,14 @@ import io.datapunk.mesh.autoconfigure.client.MeshClientAutoConfiguration;
 import io.datapunk.mesh.autoconfigure.config.MeshAutoConfiguration;
 import io.datapunk.mesh.autoconfigure.discovery.DiscoveryAutoConfiguration;
 import io.datapunk.mesh.autoconfigure.resilience.ResilienceAutoConfiguration;
+import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 
+import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
+import org.springframework.boot.actuate.autoconfigure.observation.web.client.HttpClientObservationsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
@@ -33,6 +39,32 @@ public final class MeshTestAutoConfigurations {
 				ResilienceAutoConfiguration.class, MeshClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
 				RestClientAutoConfiguration.class, HttpMessageConvertersAutoConfiguration.class,
 				JacksonAutoConfiguration.class, SslAutoConfiguration.class);
+	}
+
+	/**
+	 * Return Spring Boot's Redis auto-configuration, which the mesh's Redis tier builds on.
+	 * @return the auto-configuration
+	 */
+	public static AutoConfigurations redis() {
+		return AutoConfigurations.of(RedisAutoConfiguration.class);
+	}
+
+	/**
+	 * Return the metrics and observation auto-configurations of an application whose HTTP
+	 * clients are observed, with a simple meter registry.
+	 * @return the auto-configurations
+	 */
+	public static AutoConfigurations clientObservations() {
+		return AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				ObservationAutoConfiguration.class, HttpClientObservationsAutoConfiguration.class);
+	}
+
+	/**
+	 * Return the Resilience4j Spring Boot auto-configuration of circuit breakers.
+	 * @return the auto-configuration
+	 */
+	public static AutoConfigurations resilience4jCircuitBreakers() {
+		return AutoConfigurations.of(CircuitBreakerAutoConfiguration.class);
 	}
 
 }

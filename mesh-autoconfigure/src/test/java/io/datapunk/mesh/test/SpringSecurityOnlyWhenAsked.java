@@ -15,8 +15,9 @@ public class SpringSecurityOnlyWhenAsked implements AutoConfigurationImportFilte
 	/** The property that lets Spring Security's auto-configurations in. */
 	public static final String PROPERTY = "mesh.test.spring-security";
 
+	/** Spring Boot 3.5's packages, then Boot 4's (its security module). */
 	private static final String[] SECURITY_PACKAGES = { "org.springframework.boot.autoconfigure.security.",
-			"org.springframework.boot.actuate.autoconfigure.security." };
+			"org.springframework.boot.actuate.autoconfigure.security.", "org.springframework.boot.security." };
 
 	private boolean enabled;
 

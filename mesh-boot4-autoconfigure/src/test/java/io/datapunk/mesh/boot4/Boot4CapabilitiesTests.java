@@ -17,23 +17,38 @@ import io.datapunk.mesh.internal.observability.MeshMetrics;
 import io.datapunk.mesh.internal.resilience.ResilienceRegistry;
 import io.datapunk.mesh.spi.MeshDiscovery;
 import io.datapunk.mesh.spi.MeshLoadBalancer;
+import io.datapunk.mesh.test.TestCertificates.Authority;
 import io.datapunk.mesh.test.TestCertificates;
+import io.datapunk.mesh.test.TestHttpServer;
+import io.datapunk.mesh.test.TestHttpServers;
+import io.datapunk.mesh.test.TestHttpsServer;
 import io.datapunk.mesh.test.consul.TestConsul;
 import io.datapunk.mesh.test.redis.TestRedisServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.registry.HealthContributorRegistry;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
  * Every capability of the mesh is on in a Boot 4.1 application that brings what it needs,
@@ -50,6 +65,11 @@ class Boot4CapabilitiesTests {
 	@RegisterExtension
 	static final TestConsul consul = TestConsul.agent();
 
+	@RegisterExtension
+	static final TestHttpServers servers = TestHttpServers.named("catalog");
+
+	private static final Authority CA = TestCertificates.authority("mesh test CA");
+
 	@TempDir
 	static Path files;
 
@@ -58,7 +78,7 @@ class Boot4CapabilitiesTests {
 
 	@BeforeAll
 	static void writeCertificate() {
-		TestCertificates.authority("mesh test CA").writeCertificate(files.resolve("ca.crt"));
+		CA.writeCertificate(files.resolve("ca.crt"));
 	}
 
 	private ApplicationContextRunner application() {
@@ -128,6 +148,61 @@ class Boot4CapabilitiesTests {
 	@Test
 	void dnsDiscoveryShouldBeOn() {
 		application().run((context) -> assertThat(context).hasSingleBean(DnsDiscoveryClient.class));
+	}
+
+	@Test
+	void tracingShouldCarryTheCallersTraceToTheInstance() {
+		TestHttpServer catalog = servers.get(0);
+		application()
+			.withPropertyValues("mesh.services.catalog.instances=" + catalog.uri(),
+					"management.tracing.sampling.probability=1.0")
+			.run((context) -> {
+				Tracer tracer = context.getBean(Tracer.class);
+				RestClient client = context.getBean(MeshClientFactory.class).restClientBuilder().build();
+				String traceId = Observation.createNotStarted("checkout", context.getBean(ObservationRegistry.class))
+					.observe(() -> {
+						client.get().uri("http://catalog/items/1").retrieve().toBodilessEntity();
+						return tracer.currentSpan().context().traceId();
+					});
+				assertThat(traceId).hasSize(32);
+				assertThat(catalog.received()).singleElement()
+					.satisfies((request) -> assertThat(request.header("traceparent")).startsWith("00-" + traceId));
+				assertThat(context.getBean(MeterRegistry.class).find("mesh.client.attempts").timer()).isNotNull();
+			});
+	}
+
+	@Test
+	void sslBundleShouldSecureTheCallsOfTheServiceThatNamesIt() {
+		try (TestHttpsServer billing = TestHttpsServer.start("billing", CA.server("billing"))) {
+			application()
+				.withPropertyValues("mesh.services.billing.instances=" + billing.uri(),
+						"mesh.services.payments.instances=" + billing.uri())
+				.run((context) -> {
+					RestClient client = context.getBean(MeshClientFactory.class).restClientBuilder().build();
+					assertThat(client.get().uri("http://billing/items/1").retrieve().toBodilessEntity().getStatusCode())
+						.isEqualTo(HttpStatus.OK);
+					assertThat(billing.hits()).isOne();
+					// Without the bundle the JDK's trust store does not know the private
+					// CA.
+					assertThatException()
+						.isThrownBy(() -> client.get().uri("http://payments/items/1").retrieve().toBodilessEntity());
+					assertThat(billing.hits()).isOne();
+				});
+		}
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void badMeshPropertyShouldStopStartupNamingPropertyValueAndRule(CapturedOutput output) {
+		assertThatException()
+			.isThrownBy(() -> new SpringApplicationBuilder(Application.class).web(WebApplicationType.NONE)
+				.properties("spring.main.banner-mode=off", "mesh.service-name=Inventory_Svc")
+				.properties(consul.properties())
+				.run());
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Property: mesh.service-name")
+			.contains("Value: \"Inventory_Svc\"")
+			.contains("Rule: must be lowercase letters, digits and '-'");
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -6,14 +6,20 @@ import io.datapunk.mesh.autoconfigure.client.MeshClientAutoConfiguration;
 import io.datapunk.mesh.autoconfigure.config.MeshAutoConfiguration;
 import io.datapunk.mesh.autoconfigure.discovery.DiscoveryAutoConfiguration;
 import io.datapunk.mesh.autoconfigure.resilience.ResilienceAutoConfiguration;
+import io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
 
 /**
  * The auto-configurations a mesh client application runs with: the mesh's own and the
@@ -36,6 +42,33 @@ public final class MeshTestAutoConfigurations {
 				ImperativeHttpClientAutoConfiguration.class, RestClientAutoConfiguration.class,
 				HttpMessageConvertersAutoConfiguration.class, JacksonAutoConfiguration.class,
 				SslAutoConfiguration.class);
+	}
+
+	/**
+	 * Return Spring Boot's Redis auto-configuration, which the mesh's Redis tier builds
+	 * on.
+	 * @return the auto-configuration
+	 */
+	public static AutoConfigurations redis() {
+		return AutoConfigurations.of(DataRedisAutoConfiguration.class);
+	}
+
+	/**
+	 * Return the metrics and observation auto-configurations of an application whose HTTP
+	 * clients are observed, with a simple meter registry.
+	 * @return the auto-configurations
+	 */
+	public static AutoConfigurations clientObservations() {
+		return AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				ObservationAutoConfiguration.class, RestClientObservationAutoConfiguration.class);
+	}
+
+	/**
+	 * Return the Resilience4j Spring Boot auto-configuration of circuit breakers.
+	 * @return the auto-configuration
+	 */
+	public static AutoConfigurations resilience4jCircuitBreakers() {
+		return AutoConfigurations.of(CircuitBreakerAutoConfiguration.class);
 	}
 
 }

@@ -8,11 +8,11 @@ import io.datapunk.mesh.autoconfigure.health.MeshServicesAutoConfiguration;
 import io.datapunk.mesh.internal.observability.MeshMetrics;
 import io.datapunk.mesh.autoconfigure.observability.MeshMetricsAutoConfiguration;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
+import io.datapunk.mesh.test.MovedInBoot4;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
-import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -95,7 +95,7 @@ class MeshActuatorAutoConfigurationTests {
 
 	@Test
 	void runWithoutActuatorShouldCreateNeitherHealthNorEndpoint() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(HealthContributor.class))
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MovedInBoot4.healthContributor()))
 			.run((context) -> assertThat(context).doesNotHaveBean(MeshHealthContributor.class));
 	}
 

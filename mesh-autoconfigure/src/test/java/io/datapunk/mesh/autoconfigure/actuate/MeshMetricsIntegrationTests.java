@@ -106,9 +106,12 @@ class MeshMetricsIntegrationTests {
 				.contains("# HELP mesh_client_requests_active_seconds Calls through the mesh in progress")
 				.contains("# HELP mesh_client_attempts_seconds Attempts of calls through the mesh")
 				.contains("# HELP mesh_client_attempts_active_seconds Attempts of calls through the mesh in progress");
-			// Long-task timers keep no buckets.
-			assertThat(scrape).doesNotContain("mesh_client_requests_active_seconds_bucket")
-				.contains("# TYPE mesh_client_requests_active_seconds summary");
+			// The mesh's buckets are for timers: its long-task timers get none. (The
+			// user's key above is a name prefix, so on Boot 4, whose Prometheus registry
+			// gives long-task timers the buckets they are configured with, it reaches
+			// mesh.client.requests.active too: the attempts' one is checked here.)
+			assertThat(scrape).doesNotContain("mesh_client_attempts_active_seconds_bucket")
+				.contains("# TYPE mesh_client_attempts_active_seconds summary");
 		}
 	}
 

@@ -10,7 +10,6 @@ import io.datapunk.mesh.test.redis.TestRedisServer;
 import org.awaitility.Awaitility;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
@@ -35,7 +34,7 @@ public final class CacheTestContexts {
 
 	static ApplicationContextRunner runner(TestRedisServer redis, String prefix) {
 		return new ApplicationContextRunner().withConfiguration(MeshTestAutoConfigurations.meshClient())
-			.withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class))
+			.withConfiguration(MeshTestAutoConfigurations.redis())
 			.withPropertyValues(redis.springProperties())
 			.withPropertyValues("spring.application.name=storefront", "mesh.cache.redis.prefix=" + prefix);
 	}

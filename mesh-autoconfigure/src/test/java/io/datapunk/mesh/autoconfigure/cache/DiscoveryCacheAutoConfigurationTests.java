@@ -11,7 +11,6 @@ import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.client.ServiceInstance;
@@ -37,7 +36,7 @@ class DiscoveryCacheAutoConfigurationTests {
 
 	/** Spring Boot's Redis auto-configuration, its server down. */
 	private final ApplicationContextRunner withRedis = this.contextRunner
-		.withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class))
+		.withConfiguration(MeshTestAutoConfigurations.redis())
 		.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + FreePorts.closedPort());
 
 	@Test

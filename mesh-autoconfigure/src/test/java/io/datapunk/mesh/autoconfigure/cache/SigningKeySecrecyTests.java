@@ -9,7 +9,6 @@ import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAut
 import org.springframework.boot.actuate.context.properties.ConfigurationPropertiesReportEndpoint;
 import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,8 +25,8 @@ class SigningKeySecrecyTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
-		.withConfiguration(AutoConfigurations.of(RedisAutoConfiguration.class,
-				ConfigurationPropertiesReportEndpointAutoConfiguration.class,
+		.withConfiguration(MeshTestAutoConfigurations.redis())
+		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesReportEndpointAutoConfiguration.class,
 				EnvironmentEndpointAutoConfiguration.class))
 		.withPropertyValues("spring.data.redis.port=1", "management.endpoint.configprops.show-values=always",
 				"management.endpoint.env.show-values=always", "management.endpoints.web.exposure.include=*");

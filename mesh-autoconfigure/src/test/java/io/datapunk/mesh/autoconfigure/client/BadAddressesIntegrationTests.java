@@ -16,6 +16,7 @@ import io.datapunk.mesh.autoconfigure.resilience.app.OrdersClient;
 import io.datapunk.mesh.autoconfigure.resilience.app.ResilienceAppConfiguration;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServers;
+import io.datapunk.mesh.test.MovedInBoot4;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -103,7 +104,7 @@ class BadAddressesIntegrationTests {
 			answering.start();
 			ServiceInstance good = instance("good", "127.0.0.1", servers.get(0).port());
 			ServiceInstance broken = instance("broken", "127.0.0.1", server.getLocalPort());
-			this.contextRunner.withPropertyValues("spring.http.client.factory=simple")
+			this.contextRunner.withPropertyValues(MovedInBoot4.httpClientFactory("simple"))
 				.withBean(DiscoveryClient.class, () -> new FixedDiscoveryClient(List.of(broken, good)))
 				.run((context) -> {
 					OrdersClient orders = client(context);

@@ -8,6 +8,7 @@ import io.datapunk.mesh.RetriesExhaustedException;
 import io.datapunk.mesh.autoconfigure.resilience.app.OrdersClient;
 import io.datapunk.mesh.autoconfigure.resilience.app.ResilienceAppConfiguration;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
+import io.datapunk.mesh.test.MovedInBoot4;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,7 +48,7 @@ class OneRequestPerAttemptHttpClientsIntegrationTests {
 	@ValueSource(strings = { "jdk", "http-components", "jetty", "reactor", "simple" })
 	void postAnswered503ShouldReachTheServersExactlyOnce(String factory) {
 		this.contextRunner
-			.withPropertyValues("spring.http.client.factory=" + factory,
+			.withPropertyValues(MovedInBoot4.httpClientFactory(factory),
 					"mesh.services.orders.instances=" + servers.uris())
 			.run((context) -> {
 				OrdersClient orders = client(context);
@@ -69,7 +70,7 @@ class OneRequestPerAttemptHttpClientsIntegrationTests {
 	@ValueSource(strings = { "jdk", "http-components", "jetty", "reactor", "simple" })
 	void getAttemptsShouldEqualTheRequestsTheServersSaw(String factory) {
 		this.contextRunner
-			.withPropertyValues("spring.http.client.factory=" + factory,
+			.withPropertyValues(MovedInBoot4.httpClientFactory(factory),
 					"mesh.services.orders.instances=" + servers.uris())
 			.run((context) -> {
 				OrdersClient orders = client(context);

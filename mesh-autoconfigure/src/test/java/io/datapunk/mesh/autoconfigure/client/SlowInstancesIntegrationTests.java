@@ -14,6 +14,7 @@ import io.datapunk.mesh.autoconfigure.resilience.app.ResilienceAppConfiguration;
 import io.datapunk.mesh.test.Concurrently;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServers;
+import io.datapunk.mesh.test.MovedInBoot4;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +66,7 @@ class SlowInstancesIntegrationTests {
 	@ValueSource(strings = { "jdk", "simple" })
 	void tricklingBodyShouldEndTheCallAtItsDeadline(String factory) {
 		this.contextRunner
-			.withPropertyValues("spring.http.client.factory=" + factory, "mesh.services.orders.timeout=300ms",
+			.withPropertyValues(MovedInBoot4.httpClientFactory(factory), "mesh.services.orders.timeout=300ms",
 					"mesh.services.orders.instances=" + trickling.uri())
 			.run((context) -> {
 				OrdersClient orders = client(context);
@@ -86,7 +87,7 @@ class SlowInstancesIntegrationTests {
 	@Test
 	void hungInstanceShouldNotPileUpAttemptThreadsNorFailCallsToTheOthers() throws Exception {
 		this.contextRunner
-			.withPropertyValues("spring.http.client.factory=simple",
+			.withPropertyValues(MovedInBoot4.httpClientFactory("simple"),
 					"mesh.services.orders.instances=" + servers.uris() + "," + hung.uri(),
 					"mesh.services.orders.load-balancer=round-robin", "mesh.services.orders.read-timeout=60s",
 					"mesh.services.orders.attempt-timeout=1s", "mesh.services.orders.timeout=10s",
@@ -135,7 +136,7 @@ class SlowInstancesIntegrationTests {
 	@Test
 	void hungInstanceShouldCostTheAttemptTimeoutAndCountTowardEjection() {
 		this.contextRunner
-			.withPropertyValues("spring.http.client.factory=simple",
+			.withPropertyValues(MovedInBoot4.httpClientFactory("simple"),
 					"mesh.services.orders.instances=" + servers.get(0).uri() + "," + hung.uri(),
 					"mesh.services.orders.load-balancer=round-robin", "mesh.services.orders.read-timeout=60s",
 					"mesh.services.orders.attempt-timeout=1s", "mesh.services.orders.timeout=10s",

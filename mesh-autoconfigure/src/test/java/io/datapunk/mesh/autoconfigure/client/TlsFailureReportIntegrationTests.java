@@ -1,21 +1,20 @@
 package io.datapunk.mesh.autoconfigure.client;
 
-import io.datapunk.mesh.autoconfigure.balancer.LoadBalancerAutoConfiguration;
-import io.datapunk.mesh.autoconfigure.config.MeshAutoConfiguration;
-import io.datapunk.mesh.autoconfigure.discovery.DiscoveryAutoConfiguration;
-import io.datapunk.mesh.autoconfigure.resilience.ResilienceAutoConfiguration;
+import java.util.Arrays;
+
+import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
-import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.annotation.Configurations;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DeferredImportSelector;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.type.AnnotationMetadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -42,10 +41,23 @@ class TlsFailureReportIntegrationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ MeshAutoConfiguration.class, DiscoveryAutoConfiguration.class,
-			LoadBalancerAutoConfiguration.class, ResilienceAutoConfiguration.class, MeshClientAutoConfiguration.class,
-			HttpClientAutoConfiguration.class, RestClientAutoConfiguration.class, SslAutoConfiguration.class })
+	@Import(MeshClientAutoConfigurations.class)
 	static class MeshApplication {
+
+	}
+
+	/**
+	 * The mesh's auto-configurations and Spring Boot's HTTP client, RestClient and SSL
+	 * ones, by the names this Boot line gives them, in auto-configuration order.
+	 */
+	static class MeshClientAutoConfigurations implements DeferredImportSelector {
+
+		@Override
+		public String[] selectImports(AnnotationMetadata metadata) {
+			return Arrays.stream(Configurations.getClasses(MeshTestAutoConfigurations.meshClient()))
+				.map(Class::getName)
+				.toArray(String[]::new);
+		}
 
 	}
 

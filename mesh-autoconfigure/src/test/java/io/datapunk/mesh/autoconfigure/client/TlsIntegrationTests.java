@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.datapunk.mesh.MeshException;
+import io.datapunk.mesh.internal.cache.CountingDiscoveryClient;
 import io.datapunk.mesh.internal.resilience.InstanceOutlierState;
 import io.datapunk.mesh.internal.resilience.OutlierDetector;
 import io.datapunk.mesh.internal.resilience.ResilienceRegistry;
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
-import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryClient;
-import org.springframework.cloud.client.discovery.simple.SimpleDiscoveryProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -234,15 +233,12 @@ class TlsIntegrationTests {
 
 	@Test
 	void discoveryMetadataShouldMarkInstancesSecure() {
-		DiscoveryClient discovery = new SimpleDiscoveryClient(new SimpleDiscoveryProperties() {
-			{
-				DefaultServiceInstance consul = new DefaultServiceInstance("orders-1", "orders", "127.0.0.1",
-						one.port(), false, Map.of("secure", "true"));
-				DefaultServiceInstance scheme = new DefaultServiceInstance("orders-2", "orders", "127.0.0.1",
-						two.port(), false, Map.of("scheme", "https"));
-				getInstances().put("orders", List.of(consul, scheme));
-			}
-		});
+		// Plain instances (not https URIs): only their metadata says they speak TLS.
+		DiscoveryClient discovery = new CountingDiscoveryClient("orders",
+				List.of(new DefaultServiceInstance("orders-1", "orders", "127.0.0.1", one.port(), false,
+						Map.of("secure", "true")),
+						new DefaultServiceInstance("orders-2", "orders", "127.0.0.1", two.port(), false,
+								Map.of("scheme", "https"))));
 		this.contextRunner.withPropertyValues(trustBundle("mesh-ca"))
 			.withPropertyValues("mesh.services.orders.tls.bundle=mesh-ca")
 			.withBean(DiscoveryClient.class, () -> discovery)

@@ -9,6 +9,7 @@ import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestCertificates;
 import io.datapunk.mesh.test.TestCertificates.Authority;
 import io.datapunk.mesh.test.TestHttpsServer;
+import io.datapunk.mesh.test.MovedInBoot4;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.datapunk.mesh.internal.client.MeshClientFactory;
 
 /**
- * TLS on an HTTP client other than the JDK's ({@code spring.http.client.factory=simple},
+ * TLS on an HTTP client other than the JDK's (Spring Boot's {@code simple} factory,
  * {@code HttpsURLConnection}): the bundle reaches it through Spring Boot's request
  * factory settings, and its attempts run on mesh worker threads.
  */
@@ -43,7 +44,7 @@ class TlsSimpleClientIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
-		.withPropertyValues("spring.http.client.factory=simple",
+		.withPropertyValues(MovedInBoot4.httpClientFactory("simple"),
 				"spring.ssl.bundle.pem.mesh-ca.truststore.certificate=" + files.resolve("ca.crt"),
 				"spring.ssl.bundle.pem.storefront.truststore.certificate=" + files.resolve("ca.crt"),
 				"spring.ssl.bundle.pem.storefront.keystore.certificate=" + files.resolve("storefront.crt"),

@@ -32,18 +32,20 @@ class SpringBootLineVerifierTests {
 	}
 
 	@Test
-	void applicationOnSpringBoot4ShouldStopWithTheLineFoundAndTheStarterToUse() {
+	void applicationOnTheOtherLineShouldStopWithTheLineFoundAndTheStarterToUse() {
 		SpringApplication application = new SpringApplication(EmptyConfiguration.class);
 		application.setWebApplicationType(WebApplicationType.NONE);
-		application.addListeners(new SpringBootLineVerifier(() -> "4.0.1"));
+		application.addListeners(new SpringBootLineVerifier(() -> SpringBootLinesUnderTest.OTHER_VERSION));
 		IncompatibleSpringBootException ex = catchThrowableOfType(IncompatibleSpringBootException.class,
 				application::run);
 		assertThat(ex).as("startup failure").isNotNull();
 		FailureAnalysis analysis = new IncompatibleSpringBootFailureAnalyzer().analyze(ex);
-		assertThat(analysis.getDescription()).contains("built for Spring Boot 3.5.x")
-			.contains("Spring Boot 4.0.1 (the 4.0.x line)");
-		assertThat(analysis.getAction())
-			.contains("Use io.datapunk.mesh:mesh-spring-boot4-starter 0.1.x, the starter for Spring Boot 4.0.x");
+		assertThat(analysis.getDescription())
+			.contains("built for Spring Boot " + SpringBootLineVerifier.SUPPORTED_LINE + ".x")
+			.contains("Spring Boot " + SpringBootLinesUnderTest.OTHER_VERSION + " (the "
+					+ SpringBootLinesUnderTest.OTHER_LINE + ".x line)");
+		assertThat(analysis.getAction()).contains("Use " + SpringBootLinesUnderTest.OTHER_STARTER
+				+ ", the starter for Spring Boot " + SpringBootLinesUnderTest.OTHER_LINE + ".x");
 	}
 
 	@Test
@@ -52,7 +54,8 @@ class SpringBootLineVerifierTests {
 				() -> new SpringBootLineVerifier(() -> "5.0.1").verify(new MockEnvironment()));
 		FailureAnalysis analysis = new IncompatibleSpringBootFailureAnalyzer().analyze(ex);
 		assertThat(analysis.getAction()).contains("No datapunk mesh starter for Spring Boot 5.0.x exists yet")
-			.contains("Spring Boot 3.5.x with io.datapunk.mesh:mesh-spring-boot-starter")
+			.contains("Spring Boot " + SpringBootLineVerifier.SUPPORTED_LINE + ".x with "
+					+ SpringBootLinesUnderTest.SUPPORTED_STARTER)
 			.contains("mesh.compatibility-verifier.enabled=false");
 	}
 
@@ -67,9 +70,11 @@ class SpringBootLineVerifierTests {
 	@Test
 	void supportedLineShouldPassAndTheCheckCanBeSwitchedOff() {
 		assertThatNoException()
-			.isThrownBy(() -> new SpringBootLineVerifier(() -> "3.5.0").verify(new MockEnvironment()));
-		assertThatNoException().isThrownBy(() -> new SpringBootLineVerifier(() -> "4.0.1")
-			.verify(new MockEnvironment().withProperty("mesh.compatibility-verifier.enabled", "false")));
+			.isThrownBy(() -> new SpringBootLineVerifier(() -> SpringBootLinesUnderTest.SUPPORTED_VERSION)
+				.verify(new MockEnvironment()));
+		assertThatNoException()
+			.isThrownBy(() -> new SpringBootLineVerifier(() -> SpringBootLinesUnderTest.OTHER_VERSION)
+				.verify(new MockEnvironment().withProperty("mesh.compatibility-verifier.enabled", "false")));
 	}
 
 	@Test

@@ -13,6 +13,7 @@ import io.datapunk.mesh.autoconfigure.client.scan.app.ScanAppConfiguration;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.TestHttpServer;
 import io.datapunk.mesh.test.TestHttpServers;
+import io.datapunk.mesh.test.MovedInBoot4;
 import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -175,7 +176,7 @@ class DeadlineIntegrationTests {
 
 	@Test
 	void deadlineShouldEndTheCallOnTransportsOtherThanTheJdkClient() {
-		withThreeInstances("spring.http.client.factory=simple", "mesh.services.inventory.timeout=200ms")
+		withThreeInstances(MovedInBoot4.httpClientFactory("simple"), "mesh.services.inventory.timeout=200ms")
 			.run((context) -> {
 				assertThat(context.getBean(ClientHttpRequestFactoryBuilder.class))
 					.isInstanceOf(SimpleClientHttpRequestFactoryBuilder.class);

@@ -21,10 +21,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.metrics.export.simple.SimpleMetricsExportAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration;
-import org.springframework.boot.actuate.autoconfigure.observation.web.client.HttpClientObservationsAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -58,10 +54,9 @@ class IdleServiceReleaseIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
+		.withConfiguration(MeshTestAutoConfigurations.clientObservations())
 		.withConfiguration(
-				AutoConfigurations.of(MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-						ObservationAutoConfiguration.class, HttpClientObservationsAutoConfiguration.class,
-						MeshServicesAutoConfiguration.class, MeshMetricsAutoConfiguration.class))
+				AutoConfigurations.of(MeshServicesAutoConfiguration.class, MeshMetricsAutoConfiguration.class))
 		.withUserConfiguration(DiscoveredCatalog.class)
 		.withPropertyValues("mesh.services.inventory.instances=" + servers.get(1).uri());
 

@@ -9,10 +9,10 @@ import java.util.List;
 import io.datapunk.mesh.autoconfigure.config.MeshAutoConfiguration;
 import io.datapunk.mesh.autoconfigure.config.MeshProperties;
 import io.datapunk.mesh.internal.config.MeshSettings;
+import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -177,7 +177,7 @@ class ResilienceAutoConfigurationTests {
 
 	@Test
 	void runWithResilience4jAutoConfigurationShouldShareItsRegistryAndInstances() {
-		this.contextRunner.withConfiguration(AutoConfigurations.of(CircuitBreakerAutoConfiguration.class))
+		this.contextRunner.withConfiguration(MeshTestAutoConfigurations.resilience4jCircuitBreakers())
 			.withPropertyValues("resilience4j.circuitbreaker.instances.inventory.sliding-window-size=7",
 					"mesh.defaults.circuit-breaker.sliding-window-size=20")
 			.run((context) -> {

@@ -2,10 +2,9 @@ package io.datapunk.mesh.autoconfigure.config;
 
 import java.util.Map;
 
-import org.springframework.boot.env.DefaultPropertiesPropertySource;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
-
-import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.env.DefaultPropertiesPropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
@@ -18,13 +17,13 @@ import org.springframework.core.env.ConfigurableEnvironment;
  *
  * <p>
  * Boot 4 twin of the 3.5 class ({@code DefaultPropertiesPropertySource} moved to
- * {@code org.springframework.boot.env}). It keeps the deprecated
- * {@code org.springframework.boot.env.EnvironmentPostProcessor}, which Boot 4 still
- * loads, because both lines share one {@code spring.factories}.
+ * {@code org.springframework.boot.env}). It implements Boot 4's
+ * {@code org.springframework.boot.EnvironmentPostProcessor}, under whose key this
+ * module's {@code spring.factories} lists it: the 3.5 contract is deprecated for removal
+ * in Boot 4.
  *
  * @author datapunk mesh team
  */
-@SuppressWarnings({ "deprecation", "removal" })
 class MeshDefaultPropertiesEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
 	static final String CACHE_WARNING_LEVEL = "logging.level[org.springframework.cloud.loadbalancer.config."

@@ -3,7 +3,6 @@ package io.datapunk.mesh.autoconfigure.discovery.consul;
 import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -14,11 +13,12 @@ import org.springframework.core.env.MapPropertySource;
  * publish heartbeat events, and while Consul is down it logs an ERROR with a stack trace
  * at each try. The default is the last property source, so any setting of
  * {@value #CATALOG_WATCH} by the application wins; nothing is added when the mesh or its
- * Consul discovery is switched off.
+ * Consul discovery is switched off. {@link LineEnvironmentPostProcessor} is the contract
+ * of the Spring Boot line the class is compiled for.
  *
  * @author datapunk mesh team
  */
-class ConsulCatalogWatchDefaultsPostProcessor implements EnvironmentPostProcessor, Ordered {
+class ConsulCatalogWatchDefaultsPostProcessor implements LineEnvironmentPostProcessor, Ordered {
 
 	static final String CATALOG_WATCH = "spring.cloud.consul.discovery.catalog-services-watch.enabled";
 

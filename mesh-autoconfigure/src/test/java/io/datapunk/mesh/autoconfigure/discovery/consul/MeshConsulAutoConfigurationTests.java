@@ -4,14 +4,15 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.Set;
 
-import com.ecwid.consul.v1.ConsulClient;
 import io.datapunk.mesh.InvalidMeshPropertyException;
 import io.datapunk.mesh.autoconfigure.config.MeshAutoConfiguration;
 import io.datapunk.mesh.autoconfigure.discovery.DiscoveryAutoConfiguration;
 import io.datapunk.mesh.spi.MeshDiscovery;
+import io.datapunk.mesh.test.MovedInBoot4;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -20,7 +21,6 @@ import org.springframework.cloud.consul.ConsulAutoConfiguration;
 import org.springframework.cloud.consul.discovery.ConsulDiscoveryClient;
 import org.springframework.cloud.consul.discovery.ConsulDiscoveryClientConfiguration;
 import org.springframework.cloud.consul.discovery.ConsulDiscoveryProperties;
-import org.springframework.cloud.consul.discovery.HeartbeatProperties;
 import org.springframework.cloud.consul.serviceregistry.ConsulServiceRegistry;
 import org.springframework.cloud.consul.serviceregistry.ConsulServiceRegistryAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +28,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import io.datapunk.mesh.internal.discovery.consul.ConsulServiceWatches;
 import io.datapunk.mesh.internal.discovery.consul.ConsulWatchDiscoveryClient;
 import io.datapunk.mesh.internal.discovery.consul.ConsulApi;
@@ -65,7 +66,8 @@ class MeshConsulAutoConfigurationTests {
 
 	@Test
 	void runWithoutConsulClientOnTheClassPathShouldNotCreateConsulBeans() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(ConsulClient.class)).run((context) -> {
+		assumeThat(MovedInBoot4.consulClientCanBeMissing()).as("Spring Cloud Consul without its client").isTrue();
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MovedInBoot4.consulClient())).run((context) -> {
 			assertThat(context).doesNotHaveBean(ConsulServiceWatches.class)
 				.doesNotHaveBean(ConsulRegistrationState.class);
 			assertThat(context.getBean(MeshDiscovery.class).describeSources()).isEqualTo("mesh.services.*.instances");
@@ -190,8 +192,8 @@ class MeshConsulAutoConfigurationTests {
 	static class UserRegistryConfiguration {
 
 		@Bean
-		ConsulServiceRegistry userConsulServiceRegistry(ConsulClient client, ConsulDiscoveryProperties properties) {
-			return new ConsulServiceRegistry(client, properties, null, new HeartbeatProperties());
+		ConsulServiceRegistry userConsulServiceRegistry(BeanFactory beans, ConsulDiscoveryProperties properties) {
+			return MovedInBoot4.consulServiceRegistry(beans, properties);
 		}
 
 	}

@@ -1,0 +1,67 @@
+package io.datapunk.mesh.test;
+
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.cloud.consul.ConsulClient;
+import org.springframework.cloud.consul.discovery.ConsulDiscoveryProperties;
+import org.springframework.cloud.consul.discovery.HeartbeatProperties;
+import org.springframework.cloud.consul.serviceregistry.ConsulServiceRegistry;
+
+/**
+ * What a shared test names that is not the same on both Spring Boot lines: on Boot 4 the
+ * health contributor of the spring-boot-health module, Spring Cloud Consul 5's own
+ * client, and the property that picks the HTTP client.
+ */
+public final class MovedInBoot4 {
+
+	private MovedInBoot4() {
+	}
+
+	/**
+	 * Return the type whose absence switches health contributors off.
+	 * @return Actuator's {@code HealthContributor}
+	 */
+	public static Class<?> healthContributor() {
+		return HealthContributor.class;
+	}
+
+	/**
+	 * Return the Consul client type whose absence switches the Consul integration off.
+	 * @return the client Spring Cloud Consul uses on this line
+	 */
+	public static Class<?> consulClient() {
+		return ConsulClient.class;
+	}
+
+	/**
+	 * Whether an application can have Spring Cloud Consul without its client: on this
+	 * line the client is Spring Cloud Consul 5's, in spring-cloud-consul-core with
+	 * ConsulProperties, so no application has Consul without it.
+	 * @return whether the client can be missing
+	 */
+	public static boolean consulClientCanBeMissing() {
+		return false;
+	}
+
+	/**
+	 * Return a plain Spring Cloud Consul registry, as an application would declare it.
+	 * @param beans where to find the Consul client
+	 * @param properties Spring Cloud Consul's discovery properties
+	 * @return the registry
+	 */
+	public static ConsulServiceRegistry consulServiceRegistry(BeanFactory beans, ConsulDiscoveryProperties properties) {
+		return new ConsulServiceRegistry(beans.getBean(ConsulClient.class), properties, null,
+				new HeartbeatProperties());
+	}
+
+	/**
+	 * Return the property that makes Spring Boot build the given HTTP client.
+	 * @param factory the client: {@code jdk}, {@code simple}, {@code http-components},
+	 * {@code jetty} or {@code reactor}
+	 * @return the property, as {@code name=value}
+	 */
+	public static String httpClientFactory(String factory) {
+		return "spring.http.clients.imperative.factory=" + factory;
+	}
+
+}
