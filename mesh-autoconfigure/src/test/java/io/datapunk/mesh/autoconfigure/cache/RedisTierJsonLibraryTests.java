@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.util.ClassUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -32,6 +34,12 @@ class RedisTierJsonLibraryTests {
 
 	@Test
 	void listShouldBeSharedThroughRedisWithJackson2Only() {
+		// The engine picks its library with its own class loader, which the filter below
+		// does not reach: this is the 3.5 line's case, where Jackson 3 is not there at
+		// all (Jackson3OnlyTests covers the Boot 4 line).
+		assumeThat(ClassUtils.isPresent("tools.jackson.databind.ObjectMapper", null))
+			.as("an application class path without Jackson 3")
+			.isFalse();
 		String prefix = CacheTestContexts.newPrefix();
 		CacheTestContexts.runner(redis, prefix, CountingDiscoveryClient.of("inventory", servers))
 			.withClassLoader(new FilteredClassLoader("tools.jackson"))
