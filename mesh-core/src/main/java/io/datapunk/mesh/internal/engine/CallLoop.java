@@ -102,7 +102,7 @@ final class CallLoop<R extends AttemptResponse> {
 		List<ServiceInstance> instances = start();
 		while (true) {
 			try {
-				Attempt attempt = prepare(instances);
+				AttemptInFlight attempt = prepare(instances);
 				R answer = (attempt != null) ? send(attempt) : null;
 				if (answer != null) {
 					return answer;
@@ -133,7 +133,7 @@ final class CallLoop<R extends AttemptResponse> {
 	 * then.
 	 * @throws io.datapunk.mesh.MeshException if too little time is left
 	 */
-	Attempt prepare(List<ServiceInstance> instances) {
+	AttemptInFlight prepare(List<ServiceInstance> instances) {
 		CandidateChain chain = this.parts.chain();
 		List<ServiceInstance> available = chain.available(instances, this.outliers);
 		ServiceInstance instance = chain.choose(this.service.serviceId(), available, this.history);
@@ -151,13 +151,13 @@ final class CallLoop<R extends AttemptResponse> {
 			.start(this.service.serviceId(), InstanceUris.base(instance, this.tls), this.request.method(),
 					this.request.headers());
 		URI target = InstanceUris.resolve(instance, this.request.logical().getURI(), this.tls);
-		return new Attempt(instance, available, target, timeLimit, start, observed);
+		return new AttemptInFlight(instance, available, target, timeLimit, start, observed);
 	}
 
 	/**
 	 * Send one attempt on this thread; return the answer, or {@code null} to go again.
 	 */
-	private R send(Attempt attempt) {
+	private R send(AttemptInFlight attempt) {
 		R answer;
 		try {
 			answer = this.sender.send(attempt.target(), attempt.timeLimit());
@@ -172,7 +172,7 @@ final class CallLoop<R extends AttemptResponse> {
 	}
 
 	/** An attempt failed: return {@code null} to go again, or end the call. */
-	R failed(Attempt attempt, IOException failure) {
+	R failed(AttemptInFlight attempt, IOException failure) {
 		attempt.observed().stop(0, failure);
 		failed(attempt.instance(), failure, attempt.start(), attempt.available());
 		return null;
@@ -182,7 +182,7 @@ final class CallLoop<R extends AttemptResponse> {
 	 * The HTTP client itself failed (a pool shut down, say): not a retryable outcome.
 	 * Return the exception that ends the call.
 	 */
-	RuntimeException clientFailed(Attempt attempt, RuntimeException failure) {
+	RuntimeException clientFailed(AttemptInFlight attempt, RuntimeException failure) {
 		attempt.observed().stop(0, failure);
 		this.history.recordFailure(attempt.instance(), Outcomes.describe(failure), attempt.start());
 		return this.failures.exhausted("the HTTP client failed", failure);
@@ -192,7 +192,7 @@ final class CallLoop<R extends AttemptResponse> {
 	 * The caller cancelled the call while an attempt was in flight: the attempt says
 	 * nothing of the instance, and the call nothing of the service.
 	 */
-	void cancelled(Attempt attempt) {
+	void cancelled(AttemptInFlight attempt) {
 		this.failures.endedByCaller();
 		if (attempt != null && this.inFlight != null) {
 			attempt.observed().stop(0, new java.util.concurrent.CancellationException("cancelled by the caller"));
@@ -249,7 +249,7 @@ final class CallLoop<R extends AttemptResponse> {
 	 * An attempt was answered: return the answer for the caller, or {@code null} to go
 	 * again.
 	 */
-	R answered(Attempt attempt, R answer) {
+	R answered(AttemptInFlight attempt, R answer) {
 		ServiceInstance instance = attempt.instance();
 		Observed observed = attempt.observed();
 		long start = attempt.start();
@@ -356,21 +356,6 @@ final class CallLoop<R extends AttemptResponse> {
 	private static String reasonOf(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		return (known != null) ? known.getReasonPhrase() : "";
-	}
-
-	/**
-	 * One attempt in flight.
-	 *
-	 * @param instance where it goes
-	 * @param available the instances that could take it
-	 * @param target the instance's URI for the request
-	 * @param timeLimit the time it has
-	 * @param start when it started
-	 * @param observed its observation
-	 */
-	record Attempt(ServiceInstance instance, List<ServiceInstance> available, URI target, Duration timeLimit,
-			long start, Observed observed) {
-
 	}
 
 }

@@ -6,7 +6,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import io.datapunk.mesh.internal.engine.CallLoop.Attempt;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Signal;
 import reactor.core.publisher.SignalType;
@@ -32,7 +31,7 @@ final class ReactiveCallLoop<R extends AttemptResponse> {
 
 	private final ReactiveAttemptSender<R> sender;
 
-	private volatile Attempt current;
+	private volatile AttemptInFlight current;
 
 	/** Whether the call answered or failed: a cancel after that changes nothing. */
 	private volatile boolean settled;
@@ -70,7 +69,7 @@ final class ReactiveCallLoop<R extends AttemptResponse> {
 
 	private Mono<R> next(List<ServiceInstance> instances) {
 		return Mono.defer(() -> {
-			Attempt attempt = this.loop.prepare(instances);
+			AttemptInFlight attempt = this.loop.prepare(instances);
 			if (attempt == null) {
 				return again(instances);
 			}
@@ -83,7 +82,7 @@ final class ReactiveCallLoop<R extends AttemptResponse> {
 		});
 	}
 
-	private Mono<R> outcome(Attempt attempt, Signal<R> signal, List<ServiceInstance> instances) {
+	private Mono<R> outcome(AttemptInFlight attempt, Signal<R> signal, List<ServiceInstance> instances) {
 		R answer;
 		try {
 			if (signal.isOnNext()) {
