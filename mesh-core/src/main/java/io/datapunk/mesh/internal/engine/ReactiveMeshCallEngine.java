@@ -59,7 +59,7 @@ public final class ReactiveMeshCallEngine {
 		});
 	}
 
-	private <R extends AttemptResponse> Mono<R> guarded(ServiceResilience service, CallRequest request,
+	<R extends AttemptResponse> Mono<R> guarded(ServiceResilience service, CallRequest request,
 			ReactiveAttemptSender<R> sender, Deadline inbound) {
 		EngineParts parts = this.engine.parts();
 		Deadline own = Deadline.after(service.settings().timeout(), parts.clock().ticker());
