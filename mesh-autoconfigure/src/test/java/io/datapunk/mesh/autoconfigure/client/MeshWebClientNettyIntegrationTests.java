@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * builder, on Reactor Netty (the JDK client in a subclass), against real HTTP servers on
  * 127.0.0.1, with BlockHound failing any blocking call on a Reactor or Netty thread.
  */
-class MeshWebClientHttpClientsIntegrationTests {
+class MeshWebClientNettyIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -53,6 +53,10 @@ class MeshWebClientHttpClientsIntegrationTests {
 		.withPropertyValues("mesh.services.inventory.instances=" + servers.uris(),
 				"mesh.services.inventory.retry.base-backoff=1ms");
 
+	/**
+	 * Installed before anything of Reactor runs in this JVM (the build gives this class
+	 * one of its own): installed while Reactor's timer threads wait, it breaks them.
+	 */
 	@BeforeAll
 	static void installBlockHound() {
 		BlockHound.install();

@@ -6,7 +6,7 @@ import org.springframework.http.client.reactive.JdkClientHttpConnector;
  * The {@code WebClient} scenarios again on the JDK's HTTP client: this test runs where
  * Reactor Netty is left off the classpath, so Spring Boot picks the JDK connector.
  */
-class MeshWebClientJdkConnectorIntegrationTests extends MeshWebClientHttpClientsIntegrationTests {
+class MeshWebClientJdkIntegrationTests extends MeshWebClientNettyIntegrationTests {
 
 	@Override
 	protected Class<?> expectedConnector() {
