@@ -26,7 +26,8 @@ class AutoConfigurationNamesTests {
 	private static final Set<String> BOOT3_ONLY = Set.of(
 			"org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration",
 			"org.springframework.boot.autoconfigure.data.redis.RedisReactiveAutoConfiguration",
-			"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration");
+			"io.github.resilience4j.springboot3.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
+			"org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration");
 
 	@Test
 	void everyNamedClassShouldBeOnTheBoot4ClassPathOrBeABoot3NameBesideItsTwin() throws IOException {
@@ -42,7 +43,8 @@ class AutoConfigurationNamesTests {
 			.forEach((key) -> named.addAll(Arrays.asList(metadata.getProperty(key).split(","))));
 		assertThat(named).contains("org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
 				"io.github.resilience4j.springboot.circuitbreaker.autoconfigure.CircuitBreakerAutoConfiguration",
-				"org.springframework.boot.health.contributor.HealthContributor");
+				"org.springframework.boot.health.contributor.HealthContributor",
+				"org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration");
 		Set<String> absent = new TreeSet<>(named);
 		absent.removeIf((name) -> ClassUtils.isPresent(name, getClass().getClassLoader()));
 		assertThat(absent).isEqualTo(new TreeSet<>(BOOT3_ONLY));

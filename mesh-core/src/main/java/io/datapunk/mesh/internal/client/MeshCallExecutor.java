@@ -30,7 +30,7 @@ final class MeshCallExecutor {
 	}
 
 	ClientHttpResponse execute(MeshClientHttpRequest request, HttpHeaders headers, byte[] body) {
-		String serviceId = serviceIdOf(request);
+		String serviceId = serviceIdOf(request.getURI());
 		boolean idempotent = Boolean.TRUE.equals(request.getAttributes().get(Idempotent.ATTRIBUTE));
 		CallRequest call = new CallRequest(serviceId, request, headers, idempotent);
 		// The transport is looked up lazily: a service without instances gets none.
@@ -39,8 +39,10 @@ final class MeshCallExecutor {
 		return this.engine.call(call, sender).response();
 	}
 
-	private static String serviceIdOf(MeshClientHttpRequest request) {
-		URI logicalUri = request.getURI();
+	/**
+	 * Return the service a logical URL names, refusing a host that is no service name.
+	 */
+	static String serviceIdOf(URI logicalUri) {
 		// URI.getHost() is null for a host that is not a host name (an underscore, say).
 		String host = (logicalUri.getHost() != null) ? logicalUri.getHost() : withoutUserInfo(logicalUri);
 		// The query and any user info are left out of the description: they may carry

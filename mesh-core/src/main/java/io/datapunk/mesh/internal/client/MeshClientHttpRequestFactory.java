@@ -86,6 +86,15 @@ public class MeshClientHttpRequestFactory implements ClientHttpRequestFactory, S
 		this.engine.release(serviceIds);
 	}
 
+	/**
+	 * Return the engine calls go through, so that a reactive client takes the same policy
+	 * state (candidate zones, observer, idle services).
+	 * @return the engine
+	 */
+	public MeshCallEngine getEngine() {
+		return this.engine;
+	}
+
 	@Override
 	public ClientHttpRequest createRequest(URI uri, HttpMethod httpMethod) {
 		return new MeshClientHttpRequest(uri, httpMethod, this.executor);

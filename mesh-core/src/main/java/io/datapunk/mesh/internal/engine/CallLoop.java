@@ -1,6 +1,7 @@
 package io.datapunk.mesh.internal.engine;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -26,7 +27,8 @@ import org.springframework.web.client.RestClientResponseException;
  * requeue or retry go or ends the call. The body of an answer (its start) is read within
  * the attempt's time limit, so that one cut short is retried too and one that trickles
  * ends with the deadline. Every attempt leaves the instance's in-flight count once,
- * whichever way it ends. Used by one thread, once.
+ * whichever way it ends. Used once, by one thread or one reactive chain at a time: the
+ * blocking {@link #run()} and the reactive loop take the same steps.
  *
  * @param <R> the transport's answers
  * @author datapunk mesh team
@@ -68,6 +70,9 @@ final class CallLoop<R extends AttemptResponse> {
 
 	private long begun;
 
+	/** The wait the last outcome asked for before the next attempt. */
+	private Duration backoff = Duration.ZERO;
+
 	CallLoop(ServiceResilience service, CallRequest request, AttemptSender<R> sender, EngineParts parts,
 			Deadline deadline, boolean callerDeadline) {
 		this.service = service;
@@ -94,26 +99,117 @@ final class CallLoop<R extends AttemptResponse> {
 	}
 
 	R run() {
-		String serviceId = this.service.serviceId();
-		List<ServiceInstance> instances = lookUp(serviceId);
-		this.service.retryBudget().deposit();
-		this.parts.loads().retain(serviceId, instances);
-		CandidateChain chain = this.parts.chain();
+		List<ServiceInstance> instances = start();
 		while (true) {
-			List<ServiceInstance> available = chain.available(instances, this.outliers);
-			ServiceInstance instance = chain.choose(serviceId, available, this.history);
-			Duration timeLimit = timeLimit();
 			try {
-				R answer = attempt(instance, available, timeLimit);
+				AttemptInFlight attempt = prepare(instances);
+				R answer = (attempt != null) ? send(attempt) : null;
 				if (answer != null) {
 					return answer;
 				}
 			}
 			finally {
-				if (this.inFlight != null) {
-					abandonInFlight();
-				}
+				abandonIfInFlight();
 			}
+			Duration backoff = takeBackoff();
+			if (!backoff.isZero()) {
+				this.gate.pause(backoff, this.lastFailure);
+			}
+		}
+	}
+
+	/** Look the instances up and open the call's account; return the instances. */
+	List<ServiceInstance> start() {
+		String serviceId = this.service.serviceId();
+		List<ServiceInstance> instances = lookUp(serviceId);
+		this.service.retryBudget().deposit();
+		this.parts.loads().retain(serviceId, instances);
+		return instances;
+	}
+
+	/**
+	 * Choose the next attempt's instance and time, and start it. Return {@code null} when
+	 * the instance failed already (an address no client can call): the request goes again
+	 * then.
+	 * @throws io.datapunk.mesh.MeshException if too little time is left
+	 */
+	AttemptInFlight prepare(List<ServiceInstance> instances) {
+		CandidateChain chain = this.parts.chain();
+		List<ServiceInstance> available = chain.available(instances, this.outliers);
+		ServiceInstance instance = chain.choose(this.service.serviceId(), available, this.history);
+		Duration timeLimit = timeLimit();
+		long start = this.parts.clock().now();
+		beginInFlight(instance);
+		String badAddress = InstanceAddresses.problem(instance);
+		if (badAddress != null) {
+			// A MeshDiscovery of the application's own handed over an address no
+			// client can call: the instance fails, the call goes elsewhere.
+			failed(instance, new UnusableAddressException(instance, badAddress), start, available);
+			return null;
+		}
+		Observed observed = this.parts.observer()
+			.start(this.service.serviceId(), InstanceUris.base(instance, this.tls), this.request.method(),
+					this.request.headers());
+		URI target = InstanceUris.resolve(instance, this.request.logical().getURI(), this.tls);
+		return new AttemptInFlight(instance, available, target, timeLimit, start, observed);
+	}
+
+	/**
+	 * Send one attempt on this thread; return the answer, or {@code null} to go again.
+	 */
+	private R send(AttemptInFlight attempt) {
+		R answer;
+		try {
+			answer = this.sender.send(attempt.target(), attempt.timeLimit());
+		}
+		catch (IOException ex) {
+			return failed(attempt, ex);
+		}
+		catch (RuntimeException ex) {
+			throw clientFailed(attempt, ex);
+		}
+		return answered(attempt, answer);
+	}
+
+	/** An attempt failed: return {@code null} to go again, or end the call. */
+	R failed(AttemptInFlight attempt, IOException failure) {
+		attempt.observed().stop(0, failure);
+		failed(attempt.instance(), failure, attempt.start(), attempt.available());
+		return null;
+	}
+
+	/**
+	 * The HTTP client itself failed (a pool shut down, say): not a retryable outcome.
+	 * Return the exception that ends the call.
+	 */
+	RuntimeException clientFailed(AttemptInFlight attempt, RuntimeException failure) {
+		attempt.observed().stop(0, failure);
+		this.history.recordFailure(attempt.instance(), Outcomes.describe(failure), attempt.start());
+		return this.failures.exhausted("the HTTP client failed", failure);
+	}
+
+	/**
+	 * The caller cancelled the call while an attempt was in flight: the attempt says
+	 * nothing of the instance, and the call nothing of the service.
+	 */
+	void cancelled(AttemptInFlight attempt) {
+		this.failures.endedByCaller();
+		if (attempt != null && this.inFlight != null) {
+			attempt.observed().stop(0, new java.util.concurrent.CancellationException("cancelled by the caller"));
+		}
+		abandonIfInFlight();
+	}
+
+	/** Return the wait before the next attempt the last outcome asked for, once. */
+	Duration takeBackoff() {
+		Duration backoff = this.backoff;
+		this.backoff = Duration.ZERO;
+		return backoff;
+	}
+
+	void abandonIfInFlight() {
+		if (this.inFlight != null) {
+			abandonInFlight();
 		}
 	}
 
@@ -150,44 +246,14 @@ final class CallLoop<R extends AttemptResponse> {
 	}
 
 	/**
-	 * Make one attempt. Return the answer for the caller, or {@code null} when the
-	 * request goes again.
+	 * An attempt was answered: return the answer for the caller, or {@code null} to go
+	 * again.
 	 */
-	private R attempt(ServiceInstance instance, List<ServiceInstance> available, Duration timeLimit) {
-		long start = this.parts.clock().now();
-		beginInFlight(instance);
-		String badAddress = InstanceAddresses.problem(instance);
-		if (badAddress != null) {
-			// A MeshDiscovery of the application's own handed over an address no
-			// client can call: the instance fails, the call goes elsewhere.
-			failed(instance, new UnusableAddressException(instance, badAddress), start, available);
-			return null;
-		}
-		Observed observed = this.parts.observer()
-			.start(this.service.serviceId(), InstanceUris.base(instance, this.tls), this.request.method(),
-					this.request.headers());
-		R answer;
-		try {
-			answer = this.sender.send(InstanceUris.resolve(instance, this.request.logical().getURI(), this.tls),
-					timeLimit);
-		}
-		catch (IOException ex) {
-			observed.stop(0, ex);
-			failed(instance, ex, start, available);
-			return null;
-		}
-		catch (RuntimeException ex) {
-			observed.stop(0, ex);
-			// The HTTP client itself failed (a pool shut down, say): not a retryable
-			// outcome.
-			this.history.recordFailure(instance, Outcomes.describe(ex), start);
-			throw this.failures.exhausted("the HTTP client failed", ex);
-		}
-		return answered(instance, answer, observed, start, available);
-	}
-
-	private R answered(ServiceInstance instance, R answer, Observed observed, long start,
-			List<ServiceInstance> available) {
+	R answered(AttemptInFlight attempt, R answer) {
+		ServiceInstance instance = attempt.instance();
+		Observed observed = attempt.observed();
+		long start = attempt.start();
+		List<ServiceInstance> available = attempt.available();
 		HttpStatusCode status = answer.status();
 		Verdict verdict = classify(answer, observed);
 		if (verdict.kind() == Kind.SUCCESS) {
@@ -220,7 +286,7 @@ final class CallLoop<R extends AttemptResponse> {
 		if (verdict.kind() == Kind.GIVE_UP) {
 			throw this.failures.exhausted(verdict.reason(), cause);
 		}
-		this.gate.retry(available, cause);
+		this.backoff = this.gate.permitRetry(available, cause);
 		return null;
 	}
 
@@ -252,7 +318,7 @@ final class CallLoop<R extends AttemptResponse> {
 			case DEADLINE -> throw this.failures.deadlineExceeded(failure);
 			case REQUEUE -> this.gate.requeue(failure);
 			case GIVE_UP -> throw this.failures.exhausted(verdict.reason(), failure);
-			default -> this.gate.retry(available, failure);
+			default -> this.backoff = this.gate.permitRetry(available, failure);
 		}
 	}
 

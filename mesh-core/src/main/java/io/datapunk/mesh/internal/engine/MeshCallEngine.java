@@ -103,30 +103,46 @@ public final class MeshCallEngine implements ServiceStateHolder {
 	 * idle.
 	 */
 	private ServiceResilience resilienceOf(String serviceId) {
+		ServiceResilience service = knownService(serviceId);
+		return (service != null) ? service : newService(serviceId, InboundDeadline.current());
+	}
+
+	/** Return the resilience of a service called before, {@code null} for a new one. */
+	ServiceResilience knownService(String serviceId) {
 		IdleServices idle = this.idleServices;
 		if (idle != null) {
 			idle.touch(serviceId);
 		}
-		ServiceResilience service = this.resilience.find(serviceId);
-		if (service == null) {
-			if (!hasInstances(serviceId)) {
-				throw new ServiceNotFoundException(serviceId, this.discovery.describeSources());
-			}
-			service = this.resilience.forService(serviceId);
+		return this.resilience.find(serviceId);
+	}
+
+	/**
+	 * Look a new service up, and create its resilience if it has instances. The first
+	 * look-up may wait on a source.
+	 * @throws ServiceNotFoundException if it has none
+	 */
+	ServiceResilience newService(String serviceId, Deadline inbound) {
+		if (!hasInstances(serviceId, inbound)) {
+			throw new ServiceNotFoundException(serviceId, this.discovery.describeSources());
 		}
-		return service;
+		return this.resilience.forService(serviceId);
 	}
 
 	/**
 	 * Look a service up before anything is created for it, within the deadline its call
 	 * will have: a first lookup that waits on Consul, DNS or Redis must not outlast it.
 	 */
-	private boolean hasInstances(String serviceId) {
+	private boolean hasInstances(String serviceId, Deadline inbound) {
 		Deadline own = Deadline.after(this.resilience.settingsOf(serviceId).timeout());
-		Deadline deadline = this.parts.propagateDeadlines() ? own.earliest(InboundDeadline.current()) : own;
+		Deadline deadline = this.parts.propagateDeadlines() ? own.earliest(inbound) : own;
 		try (LookupDeadline.Scope lookup = LookupDeadline.within(deadline.remaining())) {
 			return !this.discovery.getInstances(serviceId).isEmpty();
 		}
+	}
+
+	/** Return what every call shares. */
+	EngineParts parts() {
+		return this.parts;
 	}
 
 	@Override

@@ -13,7 +13,8 @@ import org.springframework.cloud.client.ServiceInstance;
  * Lets one call send its request again, or ends it: a requeue (the request never reached
  * its instance) goes at once; a retry needs an attempt left and waits a backoff unless it
  * is the first and another instance can take it. Both draw on the service's retry budget,
- * and no wait outlives the deadline. Used by one thread.
+ * and no wait outlives the deadline. Used by one call at a time (one thread, or one
+ * reactive chain).
  *
  * @author datapunk mesh team
  */
@@ -56,6 +57,19 @@ final class RetryGate {
 	 * backoff would outlast the deadline
 	 */
 	void retry(List<ServiceInstance> available, Throwable cause) {
+		Duration backoff = permitRetry(available, cause);
+		if (!backoff.isZero()) {
+			pause(backoff, cause);
+		}
+	}
+
+	/**
+	 * Let the request be sent again and return the backoff to wait first, without
+	 * waiting: a non-blocking caller waits on its own timer.
+	 * @throws io.datapunk.mesh.MeshException if no attempt or budget is left, or the
+	 * backoff would outlast the deadline
+	 */
+	Duration permitRetry(List<ServiceInstance> available, Throwable cause) {
 		int maxAttempts = this.service.retryPolicy().maxAttempts();
 		if (1 + this.retries >= maxAttempts) {
 			throw this.failures.exhausted("no retry left (retry.max-attempts is " + maxAttempts + ")", cause);
@@ -67,9 +81,7 @@ final class RetryGate {
 		withdrawFromBudget(cause);
 		this.service.statistics().retried(FailureReasons.of(cause));
 		this.retries++;
-		if (!backoff.isZero()) {
-			pause(backoff, cause);
-		}
+		return backoff;
 	}
 
 	private void withdrawFromBudget(Throwable cause) {
@@ -95,7 +107,8 @@ final class RetryGate {
 		return this.service.backoff().delay(this.backedOffRetries);
 	}
 
-	private void pause(Duration backoff, Throwable cause) {
+	/** Wait a backoff on this thread. */
+	void pause(Duration backoff, Throwable cause) {
 		try {
 			this.clock.pause().pause(backoff);
 		}

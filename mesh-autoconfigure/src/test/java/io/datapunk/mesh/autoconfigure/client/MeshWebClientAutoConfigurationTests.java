@@ -1,0 +1,53 @@
+package io.datapunk.mesh.autoconfigure.client;
+
+import io.datapunk.mesh.internal.client.MeshExchangeFilterFunction;
+import io.datapunk.mesh.test.MeshTestAutoConfigurations;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link MeshWebClientAutoConfiguration}.
+ */
+class MeshWebClientAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(MeshTestAutoConfigurations.meshClient())
+		.withConfiguration(AutoConfigurations.of(ClientHttpConnectorAutoConfiguration.class,
+				WebClientAutoConfiguration.class, MeshWebClientAutoConfiguration.class));
+
+	@Test
+	void runShouldCreateMeshBuilderBesideSpringBootsOwn() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(MeshExchangeFilterFunction.class).hasBean("meshWebClientBuilder");
+			// Not a default candidate: a plain injection point still gets Spring Boot's.
+			assertThat(context.getBean(WebClient.Builder.class)).isNotSameAs(context.getBean("meshWebClientBuilder"));
+			// A new builder per injection point, as Spring Boot's.
+			assertThat(context.getBean("meshWebClientBuilder")).isNotSameAs(context.getBean("meshWebClientBuilder"));
+		});
+	}
+
+	@Test
+	void runWithoutMeshShouldNotCreateMeshBuilder() {
+		this.contextRunner.withPropertyValues("mesh.enabled=false")
+			.run((context) -> assertThat(context).hasSingleBean(WebClient.Builder.class)
+				.doesNotHaveBean("meshWebClientBuilder")
+				.doesNotHaveBean(MeshExchangeFilterFunction.class));
+	}
+
+	@Test
+	void runWithoutWebClientShouldNotCreateMeshBuilder() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThat(context).hasNotFailed()
+				.doesNotHaveBean("meshWebClientBuilder")
+				.doesNotHaveBean(MeshExchangeFilterFunction.class));
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.datapunk.mesh.internal.client;
+
+import java.io.IOException;
+import java.net.URI;
+
+import io.datapunk.mesh.Idempotent;
+import io.datapunk.mesh.internal.engine.CallRequest;
+import io.datapunk.mesh.internal.engine.MeshCallEngine;
+import io.datapunk.mesh.internal.engine.ReactiveMeshCallEngine;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.reactive.function.client.ClientRequest;
+import org.springframework.web.reactive.function.client.ClientResponse;
+import org.springframework.web.reactive.function.client.ExchangeFilterFunction;
+import org.springframework.web.reactive.function.client.ExchangeFunction;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
+
+/**
+ * The mesh under a {@code WebClient}: a request to {@code http://<service>/path} becomes
+ * one engine call whose attempts go, through the rest of the exchange, to the instances
+ * the mesh chooses, each with its own copy of the headers (the engine writes the
+ * attempt's time and trace context there). Filters applied before this one run once per
+ * call and see the logical URL; those after it run per attempt. The request body is
+ * written again for each attempt that is sent again, as Spring Cloud's retrying filter
+ * does. Thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class MeshExchangeFilterFunction implements ExchangeFilterFunction {
+
+	private final ReactiveMeshCallEngine engine;
+
+	/**
+	 * Create the filter.
+	 * @param engine the engine calls go through
+	 */
+	public MeshExchangeFilterFunction(MeshCallEngine engine) {
+		this.engine = new ReactiveMeshCallEngine(engine);
+	}
+
+	@Override
+	public Mono<ClientResponse> filter(ClientRequest request, ExchangeFunction next) {
+		return Mono.defer(() -> {
+			String serviceId = MeshCallExecutor.serviceIdOf(request.url());
+			HttpHeaders headers = new HttpHeaders();
+			headers.addAll(request.headers());
+			boolean idempotent = Boolean.TRUE.equals(request.attribute(Idempotent.ATTRIBUTE).orElse(null));
+			CallRequest call = new CallRequest(serviceId, new LogicalWebRequest(request), headers, idempotent);
+			return this.engine.call(call, (target) -> send(request, headers, target, next))
+				.map(WebClientAttemptResponse::response);
+		});
+	}
+
+	private static Mono<WebClientAttemptResponse> send(ClientRequest request, HttpHeaders headers, URI target,
+			ExchangeFunction next) {
+		ClientRequest attempt = ClientRequest.from(request).url(target).headers((own) -> {
+			own.clear();
+			own.addAll(headers);
+		}).build();
+		return next.exchange(attempt)
+			.map(WebClientAttemptResponse::new)
+			// The engine judges the connector's own failure (refused, reset, timed out).
+			.onErrorMap(WebClientRequestException.class,
+					(ex) -> (ex.getCause() instanceof IOException failure) ? failure : ex);
+	}
+
+}
