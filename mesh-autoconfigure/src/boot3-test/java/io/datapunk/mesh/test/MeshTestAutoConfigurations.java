@@ -16,9 +16,12 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.data.redis.RedisAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.autoconfigure.http.client.HttpClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.autoconfigure.web.client.RestClientAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 
 /**
  * The auto-configurations a mesh client application runs with: the mesh's own and the
@@ -65,6 +68,24 @@ public final class MeshTestAutoConfigurations {
 	 */
 	public static AutoConfigurations resilience4jCircuitBreakers() {
 		return AutoConfigurations.of(CircuitBreakerAutoConfiguration.class);
+	}
+
+	/**
+	 * Return Spring Boot's {@code RestTemplate} auto-configuration, whose builder the
+	 * {@code @MeshRestTemplate} one is configured like.
+	 * @return the auto-configuration
+	 */
+	public static AutoConfigurations restTemplate() {
+		return AutoConfigurations.of(RestTemplateAutoConfiguration.class);
+	}
+
+	/**
+	 * Return Spring Boot's reactive HTTP connector and {@code WebClient}
+	 * auto-configurations, whose builder the {@code @MeshWebClient} one starts from.
+	 * @return the auto-configurations
+	 */
+	public static AutoConfigurations webClient() {
+		return AutoConfigurations.of(ClientHttpConnectorAutoConfiguration.class, WebClientAutoConfiguration.class);
 	}
 
 }

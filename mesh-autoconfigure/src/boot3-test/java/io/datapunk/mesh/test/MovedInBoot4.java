@@ -4,6 +4,7 @@ import com.ecwid.consul.v1.ConsulClient;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.web.client.RestTemplateBuilder;
 import org.springframework.cloud.consul.discovery.ConsulDiscoveryProperties;
 import org.springframework.cloud.consul.discovery.HeartbeatProperties;
 import org.springframework.cloud.consul.serviceregistry.ConsulServiceRegistry;
@@ -63,6 +64,15 @@ public final class MovedInBoot4 {
 	 */
 	public static String httpClientFactory(String factory) {
 		return "spring.http.client.factory=" + factory;
+	}
+
+	/**
+	 * Return Spring Boot's {@code RestTemplateBuilder} type, which moved to the
+	 * spring-boot-restclient module in Boot 4.
+	 * @return the builder type of this line
+	 */
+	public static Class<RestTemplateBuilder> restTemplateBuilder() {
+		return RestTemplateBuilder.class;
 	}
 
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.reactive.ReactiveHttpClientAutoConfiguration;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -20,6 +21,8 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.S
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientObservationAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestTemplateAutoConfiguration;
+import org.springframework.boot.webclient.autoconfigure.WebClientAutoConfiguration;
 
 /**
  * The auto-configurations a mesh client application runs with: the mesh's own and the
@@ -69,6 +72,24 @@ public final class MeshTestAutoConfigurations {
 	 */
 	public static AutoConfigurations resilience4jCircuitBreakers() {
 		return AutoConfigurations.of(CircuitBreakerAutoConfiguration.class);
+	}
+
+	/**
+	 * Return Spring Boot's {@code RestTemplate} auto-configuration, whose builder the
+	 * {@code @MeshRestTemplate} one is configured like.
+	 * @return the auto-configuration
+	 */
+	public static AutoConfigurations restTemplate() {
+		return AutoConfigurations.of(RestTemplateAutoConfiguration.class);
+	}
+
+	/**
+	 * Return Spring Boot's reactive HTTP connector and {@code WebClient}
+	 * auto-configurations, whose builder the {@code @MeshWebClient} one starts from.
+	 * @return the auto-configurations
+	 */
+	public static AutoConfigurations webClient() {
+		return AutoConfigurations.of(ReactiveHttpClientAutoConfiguration.class, WebClientAutoConfiguration.class);
 	}
 
 }

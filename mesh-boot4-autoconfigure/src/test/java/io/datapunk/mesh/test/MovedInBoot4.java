@@ -2,6 +2,7 @@ package io.datapunk.mesh.test;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.health.contributor.HealthContributor;
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.cloud.consul.ConsulClient;
 import org.springframework.cloud.consul.discovery.ConsulDiscoveryProperties;
 import org.springframework.cloud.consul.discovery.HeartbeatProperties;
@@ -62,6 +63,15 @@ public final class MovedInBoot4 {
 	 */
 	public static String httpClientFactory(String factory) {
 		return "spring.http.clients.imperative.factory=" + factory;
+	}
+
+	/**
+	 * Return Spring Boot's {@code RestTemplateBuilder} type, which moved to the
+	 * spring-boot-restclient module in Boot 4.
+	 * @return the builder type of this line
+	 */
+	public static Class<RestTemplateBuilder> restTemplateBuilder() {
+		return RestTemplateBuilder.class;
 	}
 
 }

@@ -1,13 +1,13 @@
 package io.datapunk.mesh.autoconfigure.client;
 
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
+import io.datapunk.mesh.test.MovedInBoot4;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.web.client.RestTemplateBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,15 +18,15 @@ class MeshRestTemplateAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
-		.withConfiguration(
-				AutoConfigurations.of(RestTemplateAutoConfiguration.class, MeshRestTemplateAutoConfiguration.class));
+		.withConfiguration(MeshTestAutoConfigurations.restTemplate())
+		.withConfiguration(AutoConfigurations.of(MeshRestTemplateAutoConfiguration.class));
 
 	@Test
 	void runShouldCreateMeshBuilderBesideSpringBootsOwn() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasBean("meshRestTemplateBuilder");
 			// Not a default candidate: a plain injection point still gets Spring Boot's.
-			assertThat(context.getBean(RestTemplateBuilder.class))
+			assertThat(context.getBean(MovedInBoot4.restTemplateBuilder()))
 				.isNotSameAs(context.getBean("meshRestTemplateBuilder"));
 		});
 	}
@@ -34,20 +34,21 @@ class MeshRestTemplateAutoConfigurationTests {
 	@Test
 	void runWithoutMeshShouldNotCreateMeshBuilder() {
 		this.contextRunner.withPropertyValues("mesh.enabled=false").run((context) -> {
-			assertThat(context).hasSingleBean(RestTemplateBuilder.class).doesNotHaveBean("meshRestTemplateBuilder");
+			assertThat(context).hasSingleBean(MovedInBoot4.restTemplateBuilder())
+				.doesNotHaveBean("meshRestTemplateBuilder");
 		});
 	}
 
 	@Test
 	void runWithUserBuilderShouldBackOff() {
-		RestTemplateBuilder own = new RestTemplateBuilder();
-		this.contextRunner.withBean("meshRestTemplateBuilder", RestTemplateBuilder.class, () -> own)
+		var own = BeanUtils.instantiateClass(MovedInBoot4.restTemplateBuilder());
+		this.contextRunner.withBean("meshRestTemplateBuilder", MovedInBoot4.restTemplateBuilder(), () -> own)
 			.run((context) -> assertThat(context.getBean("meshRestTemplateBuilder")).isSameAs(own));
 	}
 
 	@Test
 	void runWithoutRestTemplateBuilderShouldNotCreateMeshBuilder() {
-		this.contextRunner.withClassLoader(new FilteredClassLoader(RestTemplateBuilder.class))
+		this.contextRunner.withClassLoader(new FilteredClassLoader(MovedInBoot4.restTemplateBuilder()))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean("meshRestTemplateBuilder"));
 	}
 

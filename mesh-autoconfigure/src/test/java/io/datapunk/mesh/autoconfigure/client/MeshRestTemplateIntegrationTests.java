@@ -8,6 +8,7 @@ import io.datapunk.mesh.MeshRestTemplate;
 import io.datapunk.mesh.RetriesExhaustedException;
 import io.datapunk.mesh.test.FreePorts;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
+import io.datapunk.mesh.test.MovedInBoot4;
 import io.datapunk.mesh.test.TestHttpServer;
 import io.datapunk.mesh.test.TestHttpServers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,10 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.web.client.RestTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.boot.web.client.RestTemplateBuilder;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestTemplate;
@@ -41,16 +39,16 @@ class MeshRestTemplateIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
-		.withConfiguration(
-				AutoConfigurations.of(RestTemplateAutoConfiguration.class, MeshRestTemplateAutoConfiguration.class))
-		.withUserConfiguration(TemplateUser.class)
+		.withConfiguration(MeshTestAutoConfigurations.restTemplate())
+		.withConfiguration(AutoConfigurations.of(MeshRestTemplateAutoConfiguration.class))
+		.withUserConfiguration(MeshRestTemplateUser.class)
 		.withPropertyValues("mesh.services.inventory.instances=" + servers.uris(),
 				"mesh.services.inventory.load-balancer=round-robin", "mesh.services.inventory.retry.base-backoff=1ms");
 
 	@Test
 	void callsShouldReachEveryInstanceByServiceName() {
 		this.contextRunner.run((context) -> {
-			RestTemplate inventory = context.getBean(TemplateUser.class).inventory;
+			RestTemplate inventory = context.getBean(MeshRestTemplateUser.class).inventory;
 			Set<String> answeredBy = new HashSet<>();
 			for (int i = 0; i < 30; i++) {
 				String answer = inventory.getForObject("/items/{id}", String.class, i);
@@ -66,7 +64,7 @@ class MeshRestTemplateIntegrationTests {
 		servers.get(0).respondWith(503);
 		MeterRegistry meters = new SimpleMeterRegistry();
 		this.contextRunner.withBean(ObservationRegistry.class, () -> observedIn(meters)).run((context) -> {
-			RestTemplate inventory = context.getBean(TemplateUser.class).inventory;
+			RestTemplate inventory = context.getBean(MeshRestTemplateUser.class).inventory;
 			for (int i = 0; i < 30; i++) {
 				assertThat(inventory.getForObject("/items/{id}", String.class, i)).doesNotContain("\"server\":\"one\"");
 			}
@@ -86,7 +84,7 @@ class MeshRestTemplateIntegrationTests {
 			.withPropertyValues("mesh.services.inventory.instances=http://127.0.0.1:" + FreePorts.closedPort() + ","
 					+ servers.get(1).uri())
 			.run((context) -> {
-				RestTemplate inventory = context.getBean(TemplateUser.class).inventory;
+				RestTemplate inventory = context.getBean(MeshRestTemplateUser.class).inventory;
 				for (int i = 0; i < 10; i++) {
 					assertThat(inventory.getForObject("/items/{id}", String.class, i)).contains("\"server\":\"two\"");
 				}
@@ -98,7 +96,7 @@ class MeshRestTemplateIntegrationTests {
 	void postAnswered503ShouldReachTheServersOnceUnlessItsMethodIsRetried() {
 		servers.respondWith(503);
 		this.contextRunner.run((context) -> {
-			RestTemplate inventory = context.getBean(TemplateUser.class).inventory;
+			RestTemplate inventory = context.getBean(MeshRestTemplateUser.class).inventory;
 			assertThatExceptionOfType(RetriesExhaustedException.class)
 				.isThrownBy(() -> inventory.postForObject("/orders", "{}", String.class))
 				.satisfies((ex) -> {
@@ -110,7 +108,7 @@ class MeshRestTemplateIntegrationTests {
 		});
 		servers.all().forEach(TestHttpServer::reset);
 		this.contextRunner.withPropertyValues("mesh.services.inventory.retry.methods=GET,POST").run((context) -> {
-			RestTemplate inventory = context.getBean(TemplateUser.class).inventory;
+			RestTemplate inventory = context.getBean(MeshRestTemplateUser.class).inventory;
 			assertThatExceptionOfType(RetriesExhaustedException.class)
 				.isThrownBy(() -> inventory.postForObject("/orders", "{}", String.class))
 				.satisfies((ex) -> assertThat(ex.getAttempts()).extracting(MeshAttempt::outcome)
@@ -125,9 +123,9 @@ class MeshRestTemplateIntegrationTests {
 	@Test
 	void plainRestTemplateShouldBeLeftAlone() {
 		this.contextRunner.run((context) -> {
-			TemplateUser user = context.getBean(TemplateUser.class);
+			MeshRestTemplateUser user = context.getBean(MeshRestTemplateUser.class);
 			assertThat(user.inventory.getForObject("/items/1", String.class)).contains("\"path\":\"/items/1\"");
-			RestTemplate plain = context.getBean(RestTemplateBuilder.class).build();
+			RestTemplate plain = context.getBean(MovedInBoot4.restTemplateBuilder()).build();
 			// Spring Boot's own builder still resolves host names: "inventory" is none.
 			assertThatExceptionOfType(ResourceAccessException.class)
 				.isThrownBy(() -> plain.getForObject("http://inventory/items/1", String.class));
@@ -140,7 +138,7 @@ class MeshRestTemplateIntegrationTests {
 	void statusThatIsNotRetriedShouldReachTheCallerAsRestTemplateDoes() {
 		servers.respondWith(500);
 		this.contextRunner.run((context) -> {
-			RestTemplate inventory = context.getBean(TemplateUser.class).inventory;
+			RestTemplate inventory = context.getBean(MeshRestTemplateUser.class).inventory;
 			assertThatExceptionOfType(HttpServerErrorException.InternalServerError.class)
 				.isThrownBy(() -> inventory.getForObject("/items/1", String.class));
 			assertThat(servers.totalHits()).isOne();
@@ -151,17 +149,6 @@ class MeshRestTemplateIntegrationTests {
 		ObservationRegistry observations = ObservationRegistry.create();
 		observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
 		return observations;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class TemplateUser {
-
-		final RestTemplate inventory;
-
-		TemplateUser(@MeshRestTemplate RestTemplateBuilder builder) {
-			this.inventory = builder.rootUri("http://inventory").build();
-		}
-
 	}
 
 }

@@ -5,8 +5,6 @@ import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -20,8 +18,8 @@ class MeshWebClientAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
-		.withConfiguration(AutoConfigurations.of(ClientHttpConnectorAutoConfiguration.class,
-				WebClientAutoConfiguration.class, MeshWebClientAutoConfiguration.class));
+		.withConfiguration(MeshTestAutoConfigurations.webClient())
+		.withConfiguration(AutoConfigurations.of(MeshWebClientAutoConfiguration.class));
 
 	@Test
 	void runShouldCreateMeshBuilderBesideSpringBootsOwn() {

@@ -23,8 +23,6 @@ import reactor.test.StepVerifier;
 import reactor.util.context.Context;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.autoconfigure.http.client.reactive.ClientHttpConnectorAutoConfiguration;
-import org.springframework.boot.autoconfigure.web.reactive.function.client.WebClientAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -47,8 +45,8 @@ class MeshWebClientNettyIntegrationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(MeshTestAutoConfigurations.meshClient())
-		.withConfiguration(AutoConfigurations.of(ClientHttpConnectorAutoConfiguration.class,
-				WebClientAutoConfiguration.class, MeshWebClientAutoConfiguration.class))
+		.withConfiguration(MeshTestAutoConfigurations.webClient())
+		.withConfiguration(AutoConfigurations.of(MeshWebClientAutoConfiguration.class))
 		.withUserConfiguration(WebClientUser.class)
 		.withPropertyValues("mesh.services.inventory.instances=" + servers.uris(),
 				"mesh.services.inventory.retry.base-backoff=1ms");
