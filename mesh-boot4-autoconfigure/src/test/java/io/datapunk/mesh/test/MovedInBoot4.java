@@ -74,4 +74,13 @@ public final class MovedInBoot4 {
 		return RestTemplateBuilder.class;
 	}
 
+	/**
+	 * Return a new {@code RestTemplateBuilder}, as an application that declares its own
+	 * would create it.
+	 * @return the builder
+	 */
+	public static RestTemplateBuilder newRestTemplateBuilder() {
+		return new RestTemplateBuilder();
+	}
+
 }

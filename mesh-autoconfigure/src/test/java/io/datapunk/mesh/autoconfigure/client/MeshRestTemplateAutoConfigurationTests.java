@@ -4,7 +4,6 @@ import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import io.datapunk.mesh.test.MovedInBoot4;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.BeanUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -41,7 +40,7 @@ class MeshRestTemplateAutoConfigurationTests {
 
 	@Test
 	void runWithUserBuilderShouldBackOff() {
-		var own = BeanUtils.instantiateClass(MovedInBoot4.restTemplateBuilder());
+		var own = MovedInBoot4.newRestTemplateBuilder();
 		this.contextRunner.withBean("meshRestTemplateBuilder", MovedInBoot4.restTemplateBuilder(), () -> own)
 			.run((context) -> assertThat(context.getBean("meshRestTemplateBuilder")).isSameAs(own));
 	}

@@ -15,6 +15,7 @@ import io.datapunk.mesh.test.TestHttpServer;
 import io.datapunk.mesh.test.TestHttpServers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.blockhound.BlockHound;
 import reactor.core.publisher.Flux;
@@ -34,8 +35,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Calls through a {@code WebClient} built from the {@link MeshWebClient @MeshWebClient}
  * builder, on Reactor Netty (the JDK client in a subclass), against real HTTP servers on
- * 127.0.0.1, with BlockHound failing any blocking call on a Reactor or Netty thread.
+ * 127.0.0.1, with BlockHound failing any blocking call on a Reactor or Netty thread. Only
+ * the build's {@code webclient-netty} execution, a JVM of its own with Reactor Netty,
+ * runs it: a {@code -Dtest} pattern reaches every execution, and this class in another
+ * JVM would install BlockHound too late or find no Reactor Netty.
  */
+@EnabledIfSystemProperty(named = "mesh.test.webclient-jvm", matches = "reactor-netty",
+		disabledReason = "runs in the webclient-netty execution only")
 class MeshWebClientNettyIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(20);
