@@ -36,7 +36,11 @@ public final class CacheTestContexts {
 		return new ApplicationContextRunner().withConfiguration(MeshTestAutoConfigurations.meshClient())
 			.withConfiguration(MeshTestAutoConfigurations.redis())
 			.withPropertyValues(redis.springProperties())
-			.withPropertyValues("spring.application.name=storefront", "mesh.cache.redis.prefix=" + prefix);
+			.withPropertyValues("spring.application.name=storefront", "mesh.cache.redis.prefix=" + prefix)
+			// A Redis time limit a busy machine cannot overrun (the default is 250 ms): a
+			// command that timed out would mark Redis unavailable for seconds and leave a
+			// list unshared. The tests of slow Redis set their own, shorter one.
+			.withPropertyValues("mesh.cache.redis.timeout=5s");
 	}
 
 	static ApplicationContextRunner runner(TestRedisServer redis, String prefix, DiscoveryClient discovery) {

@@ -48,7 +48,7 @@ class RedisTierJsonLibraryTests {
 				assertThat(MeshJson.get().library()).isEqualTo("Jackson 2");
 				CacheTestContexts.awaitRedis(context);
 				assertThat(context.getBean(MeshDiscovery.class).getInstances("inventory")).hasSize(2);
-				await().atMost(Duration.ofSeconds(10))
+				await().atMost(Duration.ofSeconds(30))
 					.until(() -> redis.commands().exists(prefix + ":instances:inventory") == 1);
 				assertThat(redis.commands().get(prefix + ":instances:inventory")).contains("{\"v\":1,");
 			});
