@@ -88,6 +88,21 @@ final class EjectionRules {
 		return this.maxEjectionTime;
 	}
 
+	/**
+	 * Return how long to eject an instance that another application instance ejected,
+	 * from the time its ejection has left: at most {@code maxEjectionTime} and jittered,
+	 * or {@code null} if it is over.
+	 */
+	Duration remoteEjectionTime(Duration left) {
+		Duration remaining = (left.compareTo(this.maxEjectionTime) > 0) ? this.maxEjectionTime : left;
+		if (remaining.isNegative() || remaining.isZero()) {
+			return null;
+		}
+		// Jittered here too: every application instance that hears the event would
+		// otherwise readmit the instance at the same moment.
+		return jittered(remaining);
+	}
+
 	Duration ejectionTime(int multiplier) {
 		// Compare before multiplying, so that a long run of ejections cannot overflow.
 		return (multiplier > this.maxEjectionTime.dividedBy(this.baseEjectionTime)) ? this.maxEjectionTime

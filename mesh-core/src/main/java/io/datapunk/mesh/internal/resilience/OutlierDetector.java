@@ -5,13 +5,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.util.Assert;
@@ -44,15 +39,13 @@ import org.springframework.util.Assert;
  * <p>
  * Thread-safe. {@link #onSuccess} and, while nothing is ejected, {@link #select} neither
  * lock nor allocate; failure counting is lock-free; only ejection, readmission and
- * starting or stopping to track an instance take a lock.
+ * starting or stopping to track an instance take a lock. That bookkeeping is an
+ * {@link EjectionLedger}'s, and an {@link EjectionAnnouncer} tells of its changes; this
+ * class coordinates them with the calls and the list they see.
  *
  * @since 0.1.0
  */
 public final class OutlierDetector {
-
-	private static final Log logger = LogFactory.getLog(OutlierDetector.class);
-
-	private static final long READMISSION_SLACK_NANOS = 1_000_000;
 
 	private final String serviceId;
 
@@ -64,24 +57,11 @@ public final class OutlierDetector {
 	/** Monotonic nanoseconds: every duration the detector measures. */
 	private final LongSupplier ticker;
 
-	private final OutlierListener listener;
+	private final EjectionLedger ledger;
 
-	private final EjectableInstances instances = new EjectableInstances();
-
-	// A ReentrantLock rather than synchronized, which would pin a virtual thread.
-	private final ReentrantLock lock = new ReentrantLock();
-
-	// Written under the lock.
-	private volatile int ejectedCount;
-
-	// Monotonic nanoseconds; Long.MAX_VALUE when nothing is ejected.
-	private volatile long nextReadmission = Long.MAX_VALUE;
-
-	private long sweeps;
+	private final EjectionAnnouncer announcer;
 
 	// Written by select: the service's current list, as calls see it.
-	private volatile int knownInstances;
-
 	private volatile List<ServiceInstance> currentInstances = List.of();
 
 	private volatile boolean panicking;
@@ -144,7 +124,8 @@ public final class OutlierDetector {
 		this.rules = rules;
 		this.clock = clock;
 		this.ticker = ticker;
-		this.listener = listener;
+		this.ledger = new EjectionLedger(rules, clock, ticker);
+		this.announcer = new EjectionAnnouncer(serviceId, clock, listener);
 	}
 
 	/**
@@ -192,79 +173,22 @@ public final class OutlierDetector {
 			// Not an instance this application calls: nothing is stored for it.
 			return false;
 		}
-		Duration remaining = remainingOf(until);
+		// The other application instance's wall-clock end, as a time from now: only the
+		// remaining time is measured here, monotonically.
+		Duration remaining = this.rules.remoteEjectionTime(Duration.between(this.clock.instant(), until));
 		if (remaining == null) {
 			return false;
 		}
 		long now = this.ticker.getAsLong();
-		EjectableInstance tracked = track(instance);
+		EjectableInstance tracked = this.ledger.track(instance);
 		readmitDue(now);
-		RemoteEjection result = ejectRemotely(tracked, now, now + remaining.toNanos(), list.size());
-		if (result != RemoteEjection.EJECTED) {
-			return result == RemoteEjection.ALREADY;
+		EjectionLedger.RemoteEjection result = this.ledger.ejectUntil(tracked, now, now + remaining.toNanos(),
+				list.size());
+		if (result != EjectionLedger.RemoteEjection.EJECTED) {
+			return result == EjectionLedger.RemoteEjection.ALREADY;
 		}
-		logger.info("Ejected instance " + tracked.address() + " of service '" + this.serviceId + "' for "
-				+ format(remaining) + ", as another application instance did");
+		this.announcer.ejectedAsElsewhere(tracked.address(), remaining);
 		return true;
-	}
-
-	/**
-	 * Return the time left of another application instance's ejection, at most
-	 * {@code maxEjectionTime} and jittered, or {@code null} if it is over.
-	 */
-	private Duration remainingOf(Instant until) {
-		// The other application instance's wall-clock end, as a time from now: only
-		// the remaining time is measured here, monotonically.
-		Duration remaining = Duration.between(this.clock.instant(), until);
-		if (remaining.compareTo(this.rules.maxEjectionTime()) > 0) {
-			remaining = this.rules.maxEjectionTime();
-		}
-		if (remaining.isNegative() || remaining.isZero()) {
-			return null;
-		}
-		// Jittered here too: every application instance that hears the event would
-		// otherwise readmit the instance at the same moment.
-		return this.rules.jittered(remaining);
-	}
-
-	/**
-	 * Eject a tracked instance until {@code end} (monotonic), within the limit of
-	 * ejections for a list of {@code listSize}.
-	 * @return whether it was ejected, already was until at least then, or was not
-	 */
-	private RemoteEjection ejectRemotely(EjectableInstance tracked, long now, long end, int listSize) {
-		this.lock.lock();
-		try {
-			if (tracked.isForgotten()) {
-				return RemoteEjection.REFUSED;
-			}
-			boolean ejected = tracked.isEjected();
-			if (ejected && end - tracked.ejectedUntil() <= 0) {
-				// Ejected here already, at least as long: a shorter ejection never cuts
-				// it.
-				return RemoteEjection.ALREADY;
-			}
-			if (!ejected) {
-				if (this.ejectedCount >= this.rules.maxEjections(listSize)) {
-					return RemoteEjection.REFUSED;
-				}
-				this.ejectedCount = this.ejectedCount + 1;
-			}
-			tracked.ejectUntil(now, end);
-			if (end < this.nextReadmission) {
-				this.nextReadmission = end;
-			}
-			return RemoteEjection.EJECTED;
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private enum RemoteEjection {
-
-		REFUSED, ALREADY, EJECTED
-
 	}
 
 	/**
@@ -277,30 +201,11 @@ public final class OutlierDetector {
 	 * @return {@code true} if the instance was ejected and is now readmitted
 	 */
 	public boolean applyReadmission(URI address, Instant ejectedUntil) {
-		EjectableInstance tracked = this.instances.find(RemoteInstances.of(this.serviceId, address));
-		if (tracked == null) {
+		EjectableInstance tracked = this.ledger.find(RemoteInstances.of(this.serviceId, address));
+		if (tracked == null || !this.ledger.readmitRemote(tracked, ejectedUntil)) {
 			return false;
 		}
-		this.lock.lock();
-		try {
-			if (!tracked.isEjected() || !tracked.isRemoteEjection()) {
-				return false;
-			}
-			// The ended ejection's wall-clock end, as monotonic time; a millisecond of
-			// slack for reading the two clocks apart and events in milliseconds.
-			long now = this.ticker.getAsLong();
-			long endedAt = now + Duration.between(this.clock.instant(), ejectedUntil).toNanos();
-			if (tracked.ejectedUntil() - endedAt > READMISSION_SLACK_NANOS) {
-				return false;
-			}
-			tracked.readmit();
-			this.ejectedCount = this.ejectedCount - 1;
-		}
-		finally {
-			this.lock.unlock();
-		}
-		logger.info("Readmitted instance " + tracked.address() + " of service '" + this.serviceId
-				+ "', as another application instance did");
+		this.announcer.readmittedAsElsewhere(tracked.address());
 		return true;
 	}
 
@@ -309,7 +214,7 @@ public final class OutlierDetector {
 	 * @param instance the instance that answered
 	 */
 	public void onSuccess(ServiceInstance instance) {
-		EjectableInstance tracked = this.instances.find(instance);
+		EjectableInstance tracked = this.ledger.find(instance);
 		if (tracked != null) {
 			tracked.recordSuccess();
 		}
@@ -320,17 +225,16 @@ public final class OutlierDetector {
 	 * @param instance the instance that failed
 	 */
 	public void onFailure(ServiceInstance instance) {
-		EjectableInstance tracked = this.instances.find(instance);
+		EjectableInstance tracked = this.ledger.find(instance);
 		if (tracked == null) {
-			tracked = track(instance);
+			tracked = this.ledger.track(instance);
 		}
-		if (this.ejectedCount > 0) {
+		if (this.ledger.ejectedCount() > 0) {
 			// An ended ejection resets the count, so notice it before counting this
 			// failure.
 			readmitDue(this.ticker.getAsLong());
 		}
-		if (this.rules.isOutlier(tracked.recordFailure()) && !tracked.isEjected()
-				&& this.ejectedCount < maxEjections()) {
+		if (this.rules.isOutlier(tracked.recordFailure()) && !tracked.isEjected() && this.ledger.hasRoomForEjection()) {
 			eject(tracked);
 		}
 	}
@@ -347,14 +251,14 @@ public final class OutlierDetector {
 		if (this.currentInstances != instances) {
 			// A cache hands out the same list until it changes: a write per change only.
 			this.currentInstances = instances;
-			this.knownInstances = size;
+			this.ledger.setKnownInstances(size);
 		}
 		// Then some tracked instance must be neither in the list nor ejected, so a sweep
 		// never runs in vain; what the test misses is bounded by the list's size.
-		if (this.instances.size() > size + this.ejectedCount) {
-			forgetAbsent(instances);
+		if (this.ledger.trackedCount() > size + this.ledger.ejectedCount()) {
+			this.ledger.forgetAbsent(instances);
 		}
-		if (this.ejectedCount == 0) {
+		if (this.ledger.ejectedCount() == 0) {
 			return all(instances);
 		}
 		long now = this.ticker.getAsLong();
@@ -392,7 +296,7 @@ public final class OutlierDetector {
 	 * @return {@code true} if the instance is ejected
 	 */
 	public boolean isEjected(ServiceInstance instance) {
-		if (this.ejectedCount == 0) {
+		if (this.ledger.ejectedCount() == 0) {
 			return false;
 		}
 		long now = this.ticker.getAsLong();
@@ -401,7 +305,7 @@ public final class OutlierDetector {
 	}
 
 	private boolean isEjected(ServiceInstance instance, long now) {
-		EjectableInstance tracked = this.instances.find(instance);
+		EjectableInstance tracked = this.ledger.find(instance);
 		return tracked != null && tracked.isEjectedAt(now);
 	}
 
@@ -421,132 +325,21 @@ public final class OutlierDetector {
 	public List<InstanceOutlierState> snapshot() {
 		long now = this.ticker.getAsLong();
 		readmitDue(now);
-		Instant wallNow = this.clock.instant();
-		this.lock.lock();
-		try {
-			return this.instances.all()
-				.stream()
-				.map((tracked) -> tracked.toState(wallNow, now))
-				.sorted(Comparator.comparing(InstanceOutlierState::instance))
-				.toList();
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private int maxEjections() {
-		// A share of the current list, never of what is tracked: addresses from elsewhere
-		// must not make room for more ejections.
-		int known = this.knownInstances;
-		return this.rules.maxEjections((known > 0) ? known : this.instances.size());
-	}
-
-	private EjectableInstance track(ServiceInstance instance) {
-		this.lock.lock();
-		try {
-			EjectableInstance tracked = this.instances.find(instance);
-			return (tracked != null) ? tracked : this.instances.add(instance);
-		}
-		finally {
-			this.lock.unlock();
-		}
+		return this.ledger.snapshot(now, this.clock.instant());
 	}
 
 	private void eject(EjectableInstance tracked) {
-		int failures;
-		int ejection;
-		Duration ejectionTime;
-		this.lock.lock();
-		try {
-			// Check again: another thread may have ejected it, readmitted it, reset its
-			// count, forgotten it or filled the last place.
-			failures = tracked.consecutiveFailures();
-			if (tracked.isForgotten() || tracked.isEjected() || !this.rules.isOutlier(failures)
-					|| this.ejectedCount >= maxEjections()) {
-				return;
-			}
-			long now = this.ticker.getAsLong();
-			ejectionTime = tracked.eject(now, this.rules);
-			ejection = tracked.ejectionCount();
-			this.ejectedCount = this.ejectedCount + 1;
-			if (tracked.ejectedUntil() < this.nextReadmission) {
-				this.nextReadmission = tracked.ejectedUntil();
-			}
+		EjectionLedger.OwnEjection ejection = this.ledger.eject(tracked);
+		if (ejection != null) {
+			this.announcer.ejected(tracked.address(), ejection);
 		}
-		finally {
-			this.lock.unlock();
-		}
-		logger.info("Ejected instance " + tracked.address() + " of service '" + this.serviceId + "' for "
-				+ format(ejectionTime) + " after " + failures + " consecutive failures (ejection " + ejection + ")");
-		// Told to the others in wall-clock time, the only time hosts share.
-		this.listener.ejected(this.serviceId, tracked.address(), this.clock.instant().plus(ejectionTime));
 	}
 
 	private void readmitDue(long now) {
-		// Compared directly, not by difference: Long.MAX_VALUE stands for "none", and a
-		// monotonic clock does not wrap in 292 years.
-		if (now < this.nextReadmission) {
-			return;
+		List<EjectionLedger.Readmission> readmissions = this.ledger.readmitDue(now);
+		if (!readmissions.isEmpty()) {
+			this.announcer.readmitted(readmissions);
 		}
-		List<String> readmissions = new ArrayList<>();
-		List<InstanceOutlierState> readmitted = new ArrayList<>();
-		Instant wallNow = this.clock.instant();
-		this.lock.lock();
-		try {
-			long next = Long.MAX_VALUE;
-			for (EjectableInstance tracked : this.instances.all()) {
-				long until = tracked.ejectedUntil();
-				if (tracked.isEjected() && now - until >= 0) {
-					if (!tracked.isRemoteEjection()) {
-						// Only this detector's own decisions are told: the others end
-						// everywhere at their own time.
-						readmitted.add(new InstanceOutlierState(tracked.address(), 0, false,
-								wallNow.minusNanos(now - until), 0));
-					}
-					readmissions.add("Readmitted instance " + tracked.address() + " of service '" + this.serviceId
-							+ "' after its " + format(tracked.readmit()) + " ejection");
-					this.ejectedCount = this.ejectedCount - 1;
-				}
-				else if (tracked.isEjected() && until < next) {
-					next = until;
-				}
-			}
-			this.nextReadmission = next;
-		}
-		finally {
-			this.lock.unlock();
-		}
-		// Logged outside the lock: an appender may block.
-		readmissions.forEach(logger::info);
-		readmitted.forEach((state) -> this.listener.readmitted(this.serviceId, state.instance(), state.ejectedUntil()));
-	}
-
-	private void forgetAbsent(List<ServiceInstance> current) {
-		this.lock.lock();
-		try {
-			long sweep = ++this.sweeps;
-			for (ServiceInstance instance : current) {
-				EjectableInstance tracked = this.instances.find(instance);
-				if (tracked != null) {
-					tracked.markSeen(sweep);
-				}
-			}
-			for (EjectableInstance tracked : this.instances.all()) {
-				// An ejected instance is kept: it may come back into the list before its
-				// time is up, and it counts against the maximum until then.
-				if (!tracked.wasSeen(sweep) && !tracked.isEjected()) {
-					this.instances.remove(tracked);
-				}
-			}
-		}
-		finally {
-			this.lock.unlock();
-		}
-	}
-
-	private static String format(Duration duration) {
-		return (duration.toMillis() % 1000 == 0) ? duration.toSeconds() + "s" : duration.toMillis() + "ms";
 	}
 
 }
