@@ -4,8 +4,6 @@ import io.datapunk.mesh.autoconfigure.config.MeshSettingsResolver;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +25,6 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.datapunk.mesh.autoconfigure.cache.CacheProperties;
 import io.datapunk.mesh.internal.cache.CacheClock;
-import io.datapunk.mesh.internal.cache.CacheCounters;
 import io.datapunk.mesh.internal.cache.CachedServiceState;
 import io.datapunk.mesh.internal.cache.CachingMeshDiscovery;
 import io.datapunk.mesh.internal.cache.SharedInstances;
@@ -46,7 +43,7 @@ class CachingMeshDiscoveryTests {
 	private final CountingDiscoveryClient source = new CountingDiscoveryClient("inventory",
 			List.of(instance("10.0.0.1"), instance("10.0.0.2")));
 
-	private final MemoryStore shared = new MemoryStore();
+	private final MemorySharedInstancesStore shared = new MemorySharedInstancesStore();
 
 	private final CacheProperties properties = new CacheProperties();
 
@@ -318,38 +315,6 @@ class CachingMeshDiscoveryTests {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
-	}
-
-	/** A shared tier in memory, keeping what was written. */
-	static final class MemoryStore implements SharedInstancesStore {
-
-		final Map<String, SharedInstances> values = new ConcurrentHashMap<>();
-
-		@Override
-		public SharedInstances read(String serviceId, CacheCounters counters) {
-			return this.values.get(serviceId);
-		}
-
-		@Override
-		public void write(SharedInstances instances) {
-			this.values.put(instances.serviceId(), instances);
-		}
-
-		@Override
-		public void delete(String serviceId) {
-			this.values.remove(serviceId);
-		}
-
-		@Override
-		public boolean isEnabled() {
-			return true;
-		}
-
-		@Override
-		public String state() {
-			return "available";
-		}
-
 	}
 
 }
