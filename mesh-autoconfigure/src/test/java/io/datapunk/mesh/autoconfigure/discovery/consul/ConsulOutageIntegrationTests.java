@@ -79,7 +79,10 @@ class ConsulOutageIntegrationTests {
 				ConsulWatchStatus stale = watches.status("inventory");
 				assertThat(stale.isFresh()).isFalse();
 				assertThat(stale.getAge()).isGreaterThan(OUTAGE.minusSeconds(5));
-				assertThat(stale.getLastError()).contains("did not answer");
+				// The last error is Consul not answering, or, once the Consul client's own
+				// breaker opened on those failures (when depends on the machine's pace),
+				// the breaker refusing to ask.
+				assertThat(stale.getLastError()).containsAnyOf("did not answer", "circuit breaker is open");
 				assertThat(stale.getInstances()).isEqualTo(3);
 				assertThat(backends.totalHits() - hitsBefore).isGreaterThan(100);
 				backends.all().forEach((backend) -> assertThat(backend.hits()).isPositive());
