@@ -67,6 +67,7 @@ public final class LoadBenchmark {
 		out.printf(Locale.ROOT,
 				"datapunk mesh load benchmark: %d callers, %s measured + %s warm-up per variant, " + "%d round(s)%n",
 				options.concurrency(), options.duration(), options.warmup(), options.rounds());
+		out.println("HTTP client: " + options.client().id());
 		out.println("machine: " + machine());
 		if (!"true".equals(System.getProperty(NODELAY))) {
 			out.println("WARNING: -D" + NODELAY + "=true is not set: the backends answer ~44 ms late");
@@ -108,10 +109,10 @@ public final class LoadBenchmark {
 		out.println("JVM warm-up: every variant for " + options.jvmWarmup() + " on healthy backends, not measured");
 		out.flush();
 		LoadOptions warmUp = new LoadOptions(options.jvmWarmup(), Duration.ZERO, Duration.ZERO, options.concurrency(),
-				1, List.of(Scenario.OVERHEAD), options.variants());
+				1, List.of(Scenario.OVERHEAD), options.variants(), options.client());
 		for (Variant variant : options.variants()) {
 			backends.reset();
-			try (VariantClient client = variant.open(backends.urls())) {
+			try (VariantClient client = variant.open(backends.urls(), options.client())) {
 				LoadRun.run(variant, client, backends, Scenario.OVERHEAD, warmUp);
 			}
 		}
@@ -129,7 +130,7 @@ public final class LoadBenchmark {
 				scenario.prepare(backends);
 				RunResult result;
 				String description;
-				try (VariantClient client = variant.open(backends.urls())) {
+				try (VariantClient client = variant.open(backends.urls(), options.client())) {
 					description = client.description();
 					result = LoadRun.run(variant, client, backends, scenario, options);
 				}

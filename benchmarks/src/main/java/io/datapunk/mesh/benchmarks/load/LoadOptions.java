@@ -20,11 +20,12 @@ import org.springframework.boot.convert.DurationStyle;
  * starting a round, so that noise hits them alike
  * @param scenarios the scenarios, in order
  * @param variants the variants
+ * @param client the HTTP client library under the variants built on one
  * @author datapunk mesh team
  * @since 0.1.0
  */
 public record LoadOptions(Duration duration, Duration warmup, Duration jvmWarmup, int concurrency, int rounds,
-		List<Scenario> scenarios, List<Variant> variants) {
+		List<Scenario> scenarios, List<Variant> variants, ClientLibrary client) {
 
 	/**
 	 * What {@code --help} prints.
@@ -40,6 +41,8 @@ public record LoadOptions(Duration duration, Duration warmup, Duration jvmWarmup
 			  --rounds 1            runs of every variant per scenario; variants take turns going first
 			  --scenarios all       comma-separated: overhead,slow-one,failover,flaky
 			  --variants all        comma-separated: raw,mesh,spring-cloud,spring-cloud-observed
+			  --client jdk          HTTP client under them: jdk (what the starter alone gets),
+			                        apache (HttpClient 5), jetty, reactor (Reactor Netty)
 			""";
 
 	/**
@@ -55,6 +58,22 @@ public record LoadOptions(Duration duration, Duration warmup, Duration jvmWarmup
 		require(!variants.isEmpty(), "--variants must name at least one variant");
 		scenarios = List.copyOf(scenarios);
 		variants = List.copyOf(variants);
+		require(client != null, "--client must name a client");
+	}
+
+	/**
+	 * Options on the default HTTP client library, the JDK's.
+	 * @param duration measured time of each variant in each round
+	 * @param warmup time each variant runs before it is measured, in each round
+	 * @param jvmWarmup time each variant runs once, unmeasured, before the first scenario
+	 * @param concurrency callers, each making one call after another
+	 * @param rounds how often every variant runs per scenario
+	 * @param scenarios the scenarios, in order
+	 * @param variants the variants
+	 */
+	public LoadOptions(Duration duration, Duration warmup, Duration jvmWarmup, int concurrency, int rounds,
+			List<Scenario> scenarios, List<Variant> variants) {
+		this(duration, warmup, jvmWarmup, concurrency, rounds, scenarios, variants, ClientLibrary.JDK);
 	}
 
 	/**
@@ -71,6 +90,7 @@ public record LoadOptions(Duration duration, Duration warmup, Duration jvmWarmup
 		int rounds = 1;
 		List<Scenario> scenarios = List.of(Scenario.values());
 		List<Variant> variants = List.of(Variant.values());
+		ClientLibrary client = ClientLibrary.JDK;
 		for (int i = 0; i < args.length; i += 2) {
 			String name = args[i];
 			require(i + 1 < args.length, "Missing value of " + name);
@@ -83,11 +103,12 @@ public record LoadOptions(Duration duration, Duration warmup, Duration jvmWarmup
 				case "--rounds" -> rounds = integer(name, value);
 				case "--scenarios" -> scenarios = value.equals("all") ? scenarios : list(value, Scenario::of);
 				case "--variants" -> variants = value.equals("all") ? variants : list(value, Variant::of);
+				case "--client" -> client = ClientLibrary.of(value);
 				default -> throw new IllegalArgumentException("Unknown option '" + name + "'");
 			}
 		}
 		return new LoadOptions(duration, warmup, (jvmWarmup != null) ? jvmWarmup : warmup, concurrency, rounds,
-				scenarios, variants);
+				scenarios, variants, client);
 	}
 
 	private static Duration duration(String name, String value) {

@@ -21,7 +21,12 @@ public enum Variant {
 	RAW {
 		@Override
 		public VariantClient open(List<String> urls) {
-			return new RawVariantClient(urls);
+			return open(urls, ClientLibrary.JDK);
+		}
+
+		@Override
+		public VariantClient open(List<String> urls, ClientLibrary client) {
+			return new RawVariantClient(urls, client);
 		}
 	},
 
@@ -32,7 +37,12 @@ public enum Variant {
 	MESH {
 		@Override
 		public VariantClient open(List<String> urls) {
-			return MeshBenchmarkApplication.open(urls);
+			return open(urls, ClientLibrary.JDK);
+		}
+
+		@Override
+		public VariantClient open(List<String> urls, ClientLibrary client) {
+			return MeshBenchmarkApplication.open(urls, client);
 		}
 	},
 
@@ -43,7 +53,12 @@ public enum Variant {
 	SPRING_CLOUD {
 		@Override
 		public VariantClient open(List<String> urls) {
-			return SpringCloudBenchmarkApplication.open(urls, false);
+			return open(urls, ClientLibrary.JDK);
+		}
+
+		@Override
+		public VariantClient open(List<String> urls, ClientLibrary client) {
+			return SpringCloudBenchmarkApplication.open(urls, false, client);
 		}
 	},
 
@@ -56,7 +71,12 @@ public enum Variant {
 	SPRING_CLOUD_OBSERVED {
 		@Override
 		public VariantClient open(List<String> urls) {
-			return SpringCloudBenchmarkApplication.open(urls, true);
+			return open(urls, ClientLibrary.JDK);
+		}
+
+		@Override
+		public VariantClient open(List<String> urls, ClientLibrary client) {
+			return SpringCloudBenchmarkApplication.open(urls, true, client);
 		}
 	};
 
@@ -66,6 +86,18 @@ public enum Variant {
 	 * @return a client, ready to call
 	 */
 	public abstract VariantClient open(List<String> urls);
+
+	/**
+	 * Open a client of the given backends on the given HTTP client library, for the
+	 * variants built on a blocking {@code ClientHttpRequestFactory}; the others ignore
+	 * it.
+	 * @param urls the backends' addresses
+	 * @param client the HTTP client library
+	 * @return a client, ready to call
+	 */
+	public VariantClient open(List<String> urls, ClientLibrary client) {
+		return open(urls);
+	}
 
 	/**
 	 * Return the name used on the command line and in tables, such as

@@ -25,6 +25,16 @@ class LoadOptionsTests {
 		assertThat(options.rounds()).isOne();
 		assertThat(options.scenarios()).containsExactly(Scenario.values());
 		assertThat(options.variants()).containsExactly(Variant.values());
+		assertThat(options.client()).isEqualTo(ClientLibrary.JDK);
+	}
+
+	@Test
+	void parseShouldReadTheClientLibrary() {
+		assertThat(LoadOptions.parse("--client", "apache").client()).isEqualTo(ClientLibrary.APACHE);
+		assertThat(LoadOptions.parse("--client", "reactor").client()).isEqualTo(ClientLibrary.REACTOR);
+		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse("--client", "okhttp"))
+			.withMessageContaining("Unknown client 'okhttp'")
+			.withMessageContaining("jdk, apache, jetty, reactor");
 	}
 
 	@Test

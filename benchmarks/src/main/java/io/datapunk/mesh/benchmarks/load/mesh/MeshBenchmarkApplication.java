@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.datapunk.mesh.benchmarks.load.ClientLibrary;
 import io.datapunk.mesh.benchmarks.load.ContextVariantClient;
 import io.datapunk.mesh.benchmarks.load.VariantClient;
 import io.datapunk.mesh.spi.MeshLoadBalancer;
@@ -13,6 +14,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,13 +32,16 @@ public class MeshBenchmarkApplication {
 	/**
 	 * Start the application, calling the given instances.
 	 * @param urls the instances of service {@code inventory}
+	 * @param client the HTTP client library, chosen with Spring Boot's property as an
+	 * application would
 	 * @return a client over the application's {@code @MeshClient}
 	 */
-	public static VariantClient open(List<String> urls) {
+	public static VariantClient open(List<String> urls, ClientLibrary client) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		// No application.properties of anyone else's.
 		properties.put("spring.config.name", "mesh-benchmarks");
 		properties.put("logging.level.root", "WARN");
+		properties.putAll(client.properties());
 		for (int i = 0; i < urls.size(); i++) {
 			properties.put("mesh.services.inventory.instances[" + i + "]", urls.get(i));
 		}
@@ -56,7 +61,8 @@ public class MeshBenchmarkApplication {
 		// The strategies are being added: say which one served, since it shapes the
 		// results.
 		String balancer = context.getBean(MeshLoadBalancer.class).getClass().getSimpleName();
-		return new ContextVariantClient(context, inventory::item, "load balancer " + balancer);
+		String transport = context.getBean(ClientHttpRequestFactoryBuilder.class).getClass().getSimpleName();
+		return new ContextVariantClient(context, inventory::item, "load balancer " + balancer + ", " + transport);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.datapunk.mesh.benchmarks.load.ClientLibrary;
 import io.datapunk.mesh.benchmarks.load.ContextVariantClient;
 import io.datapunk.mesh.benchmarks.load.VariantClient;
 
@@ -14,6 +15,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -39,16 +41,19 @@ public class SpringCloudBenchmarkApplication {
 
 	/**
 	 * The builder as Spring Cloud's documentation declares it
-	 * ({@code RestClient.builder()}), or, for the {@code spring-cloud-observed} variant,
-	 * configured as Spring Boot configures the builders it injects: with its message
-	 * converters and the {@code http.client.requests} observation that mesh clients carry
-	 * too.
+	 * ({@code RestClient.builder()}, here given the request factory of Spring Boot's
+	 * builder bean, so that the chosen client library serves it rather than the first one
+	 * Spring Framework finds on the class path), or, for the
+	 * {@code spring-cloud-observed} variant, configured as Spring Boot configures the
+	 * builders it injects: with its message converters and the
+	 * {@code http.client.requests} observation that mesh clients carry too.
 	 */
 	@Bean
 	@LoadBalanced
 	RestClient.Builder loadBalancedRestClientBuilder(BeanFactory beanFactory,
 			@Value("${benchmarks.spring-cloud.boot-builder:false}") boolean bootBuilder) {
-		return bootBuilder ? BootRestClientBuilders.configure(beanFactory, RestClient.builder()) : RestClient.builder();
+		return bootBuilder ? BootRestClientBuilders.configure(beanFactory, RestClient.builder()) : RestClient.builder()
+			.requestFactory(beanFactory.getBean(ClientHttpRequestFactoryBuilder.class).build());
 	}
 
 	@Bean
@@ -69,14 +74,17 @@ public class SpringCloudBenchmarkApplication {
 	 * @param urls the instances of service {@code inventory}
 	 * @param bootBuilder whether the load-balanced builder is configured as Spring Boot
 	 * configures its own (observation included)
+	 * @param client the HTTP client library, chosen with Spring Boot's property as an
+	 * application would
 	 * @return a client over the application's circuit-breaker-wrapped HTTP interface
 	 */
-	public static VariantClient open(List<String> urls, boolean bootBuilder) {
+	public static VariantClient open(List<String> urls, boolean bootBuilder, ClientLibrary client) {
 		Map<String, Object> properties = new LinkedHashMap<>();
 		// No application.properties of anyone else's.
 		properties.put("spring.config.name", "mesh-benchmarks");
 		properties.put("logging.level.root", "WARN");
 		properties.put("mesh.enabled", "false");
+		properties.putAll(client.properties());
 		properties.put("benchmarks.spring-cloud.boot-builder", Boolean.toString(bootBuilder));
 		for (int i = 0; i < urls.size(); i++) {
 			properties.put("spring.cloud.discovery.client.simple.instances.inventory[" + i + "].uri", urls.get(i));
@@ -99,8 +107,9 @@ public class SpringCloudBenchmarkApplication {
 			.properties(properties)
 			.run();
 		InventoryService inventory = context.getBean(InventoryService.class);
+		String transport = context.getBean(ClientHttpRequestFactoryBuilder.class).getClass().getSimpleName();
 		return new ContextVariantClient(context, inventory::item,
-				bootBuilder ? "Spring Boot's builder: http.client.requests observed" : "");
+				bootBuilder ? "Spring Boot's builder: http.client.requests observed, " + transport : transport);
 	}
 
 }
