@@ -28,7 +28,7 @@ public final class ReactiveMeshCallEngine {
 	/**
 	 * Reactor context key whose value, a {@link Deadline}, is the time the caller has.
 	 */
-	public static final Class<Deadline> DEADLINE_KEY = Deadline.class;
+	public static final Class<Deadline> DEADLINE_KEY = InboundDeadline.CONTEXT_KEY;
 
 	private final MeshCallEngine engine;
 
