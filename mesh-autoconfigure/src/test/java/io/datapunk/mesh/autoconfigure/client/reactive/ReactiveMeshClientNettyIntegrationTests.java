@@ -142,6 +142,31 @@ class ReactiveMeshClientNettyIntegrationTests {
 	}
 
 	@Test
+	@EnabledIfSystemProperty(named = "mesh.test.webclient-jvm", matches = "reactor-netty",
+			disabledReason = "a per-request response timeout is Reactor Netty's alone")
+	void readTimeoutShouldEndAnAttemptOnReactorNetty() {
+		this.contextRunner
+			.withPropertyValues("mesh.services.inventory.instances=" + servers.get(0).uri(),
+					"mesh.services.inventory.read-timeout=400ms", "mesh.services.inventory.timeout=20s",
+					"mesh.services.inventory.retry.max-attempts=1")
+			.run((context) -> {
+				InventoryClient inventory = context.getBean(InventoryClient.class);
+				// Positive control: an answer within the read timeout.
+				servers.get(0).delay(Duration.ofMillis(50));
+				StepVerifier.create(inventory.item(1)).expectNextCount(1).verifyComplete();
+				servers.get(0).delay(Duration.ofSeconds(4));
+				StepVerifier.create(inventory.item(2))
+					.expectErrorSatisfies(
+							(ex) -> assertThat(ex).isInstanceOfSatisfying(RetriesExhaustedException.class,
+									(exhausted) -> assertThat(exhausted.getAttempts()).singleElement()
+										.satisfies((attempt) -> assertThat(attempt.outcome())
+											.startsWith("SocketTimeoutException")
+											.contains("read-timeout 400 ms"))))
+					.verify(WAIT);
+			});
+	}
+
+	@Test
 	void breakerShouldOpenAndThenSendNothing() {
 		servers.respondWith(500);
 		this.contextRunner
