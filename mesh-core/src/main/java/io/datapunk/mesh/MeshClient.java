@@ -18,6 +18,11 @@ import java.lang.annotation.Target;
  *     &#64;GetExchange("/items/{id}") Item item(&#64;PathVariable String id);
  * }
  * </pre>
+ * <p>
+ * Methods that return {@code Mono}, {@code Flux} or another reactive type go through the
+ * mesh without blocking, on a {@code WebClient} (spring-webflux must be on the class
+ * path); the others block their caller, on a {@code RestClient}. Both take the service's
+ * same settings, breaker and budgets.
  *
  * @since 0.1.0
  */

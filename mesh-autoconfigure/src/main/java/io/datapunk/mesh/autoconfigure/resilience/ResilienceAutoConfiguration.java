@@ -26,6 +26,7 @@ import org.springframework.core.Ordered;
 import io.datapunk.mesh.internal.resilience.SharedEjections;
 import io.datapunk.mesh.internal.resilience.ResilienceRegistry;
 import io.datapunk.mesh.internal.resilience.InboundDeadlineFilter;
+import io.datapunk.mesh.internal.resilience.InboundDeadlineWebFilter;
 import io.datapunk.mesh.internal.resilience.OutlierListener;
 import io.datapunk.mesh.spi.RetryCondition;
 
@@ -33,8 +34,8 @@ import io.datapunk.mesh.spi.RetryCondition;
  * {@link EnableAutoConfiguration Auto-configuration} for the resilience of mesh calls:
  * circuit breakers (in Resilience4j's registry when its auto-configuration made one),
  * retry policies and budgets, outlier ejection (shared with the other application
- * instances when a {@link MeshEventChannel} exists), and, in a servlet application, the
- * filter that honours the deadline a caller sent.
+ * instances when a {@link MeshEventChannel} exists), and, in a servlet or a reactive web
+ * application, the filter that honours the deadline a caller sent.
  *
  * @since 0.1.0
  */
@@ -86,6 +87,24 @@ public class ResilienceAutoConfiguration {
 			// Early, so that the deadline bounds every mesh call made while serving.
 			registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 			return registration;
+		}
+
+	}
+
+	/**
+	 * The WebFlux filter: the deadline goes in the Reactor context, where the reactive
+	 * mesh calls made while serving read it.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+	@ConditionalOnClass(name = { "org.springframework.web.server.WebFilter", "reactor.core.publisher.Mono" })
+	@ConditionalOnBooleanProperty(name = "mesh.deadline-propagation.enabled", matchIfMissing = true)
+	static class ReactiveInboundDeadlineConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "meshInboundDeadlineWebFilter")
+		InboundDeadlineWebFilter meshInboundDeadlineWebFilter() {
+			return new InboundDeadlineWebFilter();
 		}
 
 	}

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.datapunk.mesh.internal.resilience.ServiceResilience;
 import io.datapunk.mesh.internal.resilience.ResilienceRegistry;
 import io.datapunk.mesh.internal.resilience.InboundDeadlineFilter;
+import io.datapunk.mesh.internal.resilience.InboundDeadlineWebFilter;
 import io.datapunk.mesh.spi.RetryCondition;
 import io.datapunk.mesh.internal.resilience.RetryPolicy;
 
@@ -43,6 +45,9 @@ class ResilienceAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(MeshAutoConfiguration.class, ResilienceAutoConfiguration.class));
 
 	private final WebApplicationContextRunner webContextRunner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(MeshAutoConfiguration.class, ResilienceAutoConfiguration.class));
+
+	private final ReactiveWebApplicationContextRunner reactiveContextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(MeshAutoConfiguration.class, ResilienceAutoConfiguration.class));
 
 	@Test
@@ -128,7 +133,27 @@ class ResilienceAutoConfigurationTests {
 	void runInNonWebApplicationShouldNotRegisterFilter() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(ResilienceRegistry.class);
+			assertThat(context).doesNotHaveBean("meshInboundDeadlineFilter")
+				.doesNotHaveBean(InboundDeadlineWebFilter.class);
+		});
+	}
+
+	@Test
+	void runInReactiveApplicationShouldRegisterInboundDeadlineWebFilterOnly() {
+		this.reactiveContextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(InboundDeadlineWebFilter.class);
 			assertThat(context).doesNotHaveBean("meshInboundDeadlineFilter");
+		});
+		// The servlet application gets the servlet filter, not this one.
+		this.webContextRunner.run((context) -> assertThat(context).hasBean("meshInboundDeadlineFilter")
+			.doesNotHaveBean(InboundDeadlineWebFilter.class));
+	}
+
+	@Test
+	void runInReactiveApplicationWithDeadlinePropagationDisabledShouldNotRegisterWebFilter() {
+		this.reactiveContextRunner.withPropertyValues("mesh.deadline-propagation.enabled=false").run((context) -> {
+			assertThat(context).hasSingleBean(ResilienceRegistry.class);
+			assertThat(context).doesNotHaveBean(InboundDeadlineWebFilter.class);
 		});
 	}
 

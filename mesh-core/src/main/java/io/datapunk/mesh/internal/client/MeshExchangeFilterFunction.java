@@ -1,7 +1,9 @@
 package io.datapunk.mesh.internal.client;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.time.Duration;
 
 import io.datapunk.mesh.Idempotent;
 import io.datapunk.mesh.internal.engine.CallRequest;
@@ -23,7 +25,9 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * attempt's time and trace context there). Filters applied before this one run once per
  * call and see the logical URL; those after it run per attempt. The request body is
  * written again for each attempt that is sent again, as Spring Cloud's retrying filter
- * does. Thread-safe.
+ * does. On Reactor Netty each attempt waits for its answer no longer than the service's
+ * {@code read-timeout}; on any connector the engine's attempt time limit
+ * ({@code attempt-timeout}, the deadline) applies. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -47,22 +51,35 @@ public final class MeshExchangeFilterFunction implements ExchangeFilterFunction 
 			headers.addAll(request.headers());
 			boolean idempotent = Boolean.TRUE.equals(request.attribute(Idempotent.ATTRIBUTE).orElse(null));
 			CallRequest call = new CallRequest(serviceId, new LogicalWebRequest(request), headers, idempotent);
-			return this.engine.call(call, (target) -> send(request, headers, target, next))
+			Duration readTimeout = ReactorNettyAttempts.PRESENT ? this.engine.settingsOf(serviceId).readTimeout()
+					: null;
+			return this.engine.call(call, (target) -> send(request, headers, target, next, readTimeout))
 				.map(WebClientAttemptResponse::response);
 		});
 	}
 
 	private static Mono<WebClientAttemptResponse> send(ClientRequest request, HttpHeaders headers, URI target,
-			ExchangeFunction next) {
-		ClientRequest attempt = ClientRequest.from(request).url(target).headers((own) -> {
+			ExchangeFunction next, Duration readTimeout) {
+		ClientRequest.Builder attempt = ClientRequest.from(request).url(target).headers((own) -> {
 			own.clear();
 			own.addAll(headers);
-		}).build();
-		return next.exchange(attempt)
+		});
+		if (readTimeout != null) {
+			ReactorNettyAttempts.limitResponseTime(attempt, readTimeout);
+		}
+		return next.exchange(attempt.build())
 			.map(WebClientAttemptResponse::new)
 			// The engine judges the connector's own failure (refused, reset, timed out).
-			.onErrorMap(WebClientRequestException.class,
-					(ex) -> (ex.getCause() instanceof IOException failure) ? failure : ex);
+			.onErrorMap(WebClientRequestException.class, (ex) -> connectorFailure(ex, readTimeout));
+	}
+
+	private static Throwable connectorFailure(WebClientRequestException ex, Duration readTimeout) {
+		if (ex.getCause() instanceof IOException failure) {
+			return failure;
+		}
+		SocketTimeoutException timedOut = (readTimeout != null)
+				? ReactorNettyAttempts.readTimeout(ex.getCause(), readTimeout) : null;
+		return (timedOut != null) ? timedOut : ex;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 import io.datapunk.mesh.CircuitOpenException;
 import io.datapunk.mesh.MeshException;
 import io.datapunk.mesh.ServiceNotFoundException;
+import io.datapunk.mesh.internal.config.ServiceSettings;
 import io.datapunk.mesh.internal.balancer.InstanceLoads;
 import io.datapunk.mesh.internal.discovery.IdleServices;
 import io.datapunk.mesh.internal.discovery.LookupDeadline;
@@ -138,6 +139,11 @@ public final class MeshCallEngine implements ServiceStateHolder {
 		try (LookupDeadline.Scope lookup = LookupDeadline.within(deadline.remaining())) {
 			return !this.discovery.getInstances(serviceId).isEmpty();
 		}
+	}
+
+	/** Return a service's settings, as its calls get them. */
+	ServiceSettings settingsOf(String serviceId) {
+		return this.resilience.settingsOf(serviceId);
 	}
 
 	/** Return what every call shares. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 
+import io.datapunk.mesh.internal.config.ServiceSettings;
 import io.datapunk.mesh.internal.resilience.Deadline;
 import io.datapunk.mesh.internal.resilience.InboundDeadline;
 import io.datapunk.mesh.internal.resilience.ServiceResilience;
@@ -28,7 +29,7 @@ public final class ReactiveMeshCallEngine {
 	/**
 	 * Reactor context key whose value, a {@link Deadline}, is the time the caller has.
 	 */
-	public static final Class<Deadline> DEADLINE_KEY = Deadline.class;
+	public static final Class<Deadline> DEADLINE_KEY = InboundDeadline.CONTEXT_KEY;
 
 	private final MeshCallEngine engine;
 
@@ -57,6 +58,16 @@ public final class ReactiveMeshCallEngine {
 						.subscribeOn(Schedulers.boundedElastic());
 			return service.flatMap((resilience) -> guarded(resilience, request, sender, inbound));
 		});
+	}
+
+	/**
+	 * Return the settings of a service ({@code mesh.services.<name>} over
+	 * {@code mesh.defaults}), for what the transport applies itself.
+	 * @param serviceId a valid service name
+	 * @return the settings
+	 */
+	public ServiceSettings settingsOf(String serviceId) {
+		return this.engine.settingsOf(serviceId);
 	}
 
 	<R extends AttemptResponse> Mono<R> guarded(ServiceResilience service, CallRequest request,
