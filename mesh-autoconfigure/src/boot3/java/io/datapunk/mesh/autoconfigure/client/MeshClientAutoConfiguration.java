@@ -34,6 +34,7 @@ import org.springframework.web.client.RestClient;
 import io.datapunk.mesh.internal.client.MeshClientFactory;
 import io.datapunk.mesh.spi.MeshClientCustomizer;
 import io.datapunk.mesh.internal.client.MeshClientHttpRequestFactory;
+import io.datapunk.mesh.internal.client.ReactiveClientProxies;
 import io.datapunk.mesh.MeshClient;
 import io.datapunk.mesh.MeshRestClient;
 
@@ -74,10 +75,13 @@ public class MeshClientAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MeshClientFactory meshClientFactory(ObjectProvider<RestClientBuilderConfigurer> configurer,
-			MeshClientHttpRequestFactory requestFactory, ObjectProvider<MeshClientCustomizer> customizers) {
+			MeshClientHttpRequestFactory requestFactory, ObjectProvider<MeshClientCustomizer> customizers,
+			ObjectProvider<ReactiveClientProxies> reactiveProxies) {
+		// The reactive proxies come from MeshWebClientAutoConfiguration, which runs after
+		// this one: asked for when an interface first needs them.
 		return new MeshClientFactory(
 				() -> configurer.getIfAvailable(RestClientBuilderConfigurer::new).configure(RestClient.builder()),
-				requestFactory, customizers.orderedStream().toList());
+				requestFactory, customizers.orderedStream().toList(), reactiveProxies::getIfAvailable);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package io.datapunk.mesh.autoconfigure.client;
 import io.datapunk.mesh.MeshWebClient;
 import io.datapunk.mesh.internal.client.MeshClientHttpRequestFactory;
 import io.datapunk.mesh.internal.client.MeshExchangeFilterFunction;
+import io.datapunk.mesh.internal.client.ReactiveClientProxies;
+import io.datapunk.mesh.internal.client.WebClientProxies;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -21,7 +23,9 @@ import org.springframework.web.reactive.function.client.WebClient;
  * (its connector, Reactor Netty or the JDK client, and codecs) with the mesh's filter, so
  * that calls run through the same engine as the blocking clients, without blocking. Both
  * Spring Boot lines share this class: Boot's own WebClient auto-configuration is named,
- * not referenced, since Boot 4 moved it.
+ * not referenced, since Boot 4 moved it. The
+ * {@link io.datapunk.mesh.MeshClient @MeshClient} methods that return reactive types are
+ * served by WebClients from this builder.
  *
  * @since 0.1.0
  */
@@ -54,6 +58,18 @@ public class MeshWebClientAutoConfiguration {
 	WebClient.Builder meshWebClientBuilder(ObjectProvider<WebClient.Builder> builder,
 			MeshExchangeFilterFunction filter) {
 		return builder.getIfAvailable(WebClient::builder).filter(filter);
+	}
+
+	/**
+	 * The maker of the WebClient proxies that serve the reactive methods of
+	 * {@code @MeshClient} interfaces.
+	 * @param builders the mesh's builders
+	 * @return the proxy maker
+	 */
+	@Bean
+	@ConditionalOnMissingBean(ReactiveClientProxies.class)
+	WebClientProxies meshWebClientProxies(@MeshWebClient ObjectProvider<WebClient.Builder> builders) {
+		return new WebClientProxies(builders::getObject);
 	}
 
 }

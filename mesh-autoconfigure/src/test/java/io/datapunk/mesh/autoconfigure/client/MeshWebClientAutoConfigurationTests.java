@@ -1,6 +1,9 @@
 package io.datapunk.mesh.autoconfigure.client;
 
+import io.datapunk.mesh.autoconfigure.client.reactive.InventoryClient;
+import io.datapunk.mesh.internal.client.MeshClientFactory;
 import io.datapunk.mesh.internal.client.MeshExchangeFilterFunction;
+import io.datapunk.mesh.internal.client.WebClientProxies;
 import io.datapunk.mesh.test.MeshTestAutoConfigurations;
 import org.junit.jupiter.api.Test;
 
@@ -10,6 +13,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link MeshWebClientAutoConfiguration}.
@@ -46,6 +50,24 @@ class MeshWebClientAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.doesNotHaveBean("meshWebClientBuilder")
 				.doesNotHaveBean(MeshExchangeFilterFunction.class));
+	}
+
+	@Test
+	void runShouldServeReactiveMeshClientsWithWebClients() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(WebClientProxies.class);
+			InventoryClient client = context.getBean(MeshClientFactory.class).createClient(InventoryClient.class);
+			assertThat(client).isNotNull();
+		});
+	}
+
+	@Test
+	void reactiveMeshClientWithoutWebClientShouldFailNamingItsReactiveMethods() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(WebClient.class))
+			.run((context) -> assertThatIllegalStateException()
+				.isThrownBy(() -> context.getBean(MeshClientFactory.class).createClient(InventoryClient.class))
+				.withMessageContaining(InventoryClient.class.getName())
+				.withMessageContaining("methods [item, items, order, reserve] return reactive types"));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Map;
 import java.util.Set;
 
 import io.datapunk.mesh.MeshException;
@@ -13,42 +14,47 @@ import io.datapunk.mesh.Idempotent;
 import io.datapunk.mesh.MeshClient;
 
 /**
- * Sits in front of the HTTP interface proxies of one {@link MeshClient}: sends the
- * {@link Idempotent @Idempotent} methods through the proxy whose requests carry the
- * idempotent mark, and lets the fallback answer when a call fails for a mesh reason (a
- * {@link MeshException}: breaker open, retries exhausted, no instance, deadline). An
- * error answer of the service (a 4xx, say) reaches the caller as it is. Thread-safe.
+ * Sits in front of the HTTP interface proxies of one {@link MeshClient}: sends each
+ * method through its proxy (the {@link Idempotent @Idempotent} ones through one whose
+ * requests carry the idempotent mark, those returning reactive types through a
+ * {@code WebClient} one), and lets the fallback answer when a call fails for a mesh
+ * reason (a {@link MeshException}: breaker open, retries exhausted, no instance,
+ * deadline), thrown or, for a reactive method, signalled. An error answer of the service
+ * (a 4xx, say) reaches the caller as it is. Thread-safe.
  *
  * @author datapunk mesh team
  */
 final class MeshClientInvocationHandler implements InvocationHandler {
 
-	private final Object plain;
+	private final Map<Method, Object> targets;
 
-	private final Object marked;
+	private final Object defaultTarget;
 
-	private final Set<Method> idempotentMethods;
+	private final Set<Method> reactiveMethods;
 
 	private final Object fallback;
 
-	private MeshClientInvocationHandler(Object plain, Object marked, Set<Method> idempotentMethods, Object fallback) {
-		this.plain = plain;
-		this.marked = marked;
-		this.idempotentMethods = idempotentMethods;
+	private MeshClientInvocationHandler(Map<Method, Object> targets, Object defaultTarget, Set<Method> reactiveMethods,
+			Object fallback) {
+		this.targets = targets;
+		this.defaultTarget = defaultTarget;
+		this.reactiveMethods = reactiveMethods;
 		this.fallback = fallback;
 	}
 
 	/**
 	 * Wrap the proxies.
 	 * @param type the interface
-	 * @param plain the proxy for unmarked methods
-	 * @param marked the proxy for {@code @Idempotent} methods, or {@code null} if none
-	 * @param idempotentMethods the {@code @Idempotent} methods
+	 * @param targets the proxy of each method
+	 * @param defaultTarget the proxy of the methods not in {@code targets}
+	 * @param reactiveMethods the methods returning reactive types
 	 * @param fallback the fallback bean, or {@code null}
 	 */
-	static <T> T wrap(Class<T> type, T plain, T marked, Set<Method> idempotentMethods, T fallback) {
+	static <T> T wrap(Class<T> type, Map<Method, Object> targets, T defaultTarget, Set<Method> reactiveMethods,
+			T fallback) {
 		Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type },
-				new MeshClientInvocationHandler(plain, marked, Set.copyOf(idempotentMethods), fallback));
+				new MeshClientInvocationHandler(Map.copyOf(targets), defaultTarget, Set.copyOf(reactiveMethods),
+						fallback));
 		return type.cast(proxy);
 	}
 
@@ -57,9 +63,10 @@ final class MeshClientInvocationHandler implements InvocationHandler {
 		if (method.getDeclaringClass() == Object.class) {
 			return invokeObjectMethod(proxy, method, args);
 		}
-		Object target = (this.marked != null && this.idempotentMethods.contains(method)) ? this.marked : this.plain;
+		Object target = this.targets.getOrDefault(method, this.defaultTarget);
+		Object answer;
 		try {
-			return call(target, method, args);
+			answer = call(target, method, args);
 		}
 		catch (MeshException ex) {
 			if (this.fallback == null) {
@@ -67,14 +74,18 @@ final class MeshClientInvocationHandler implements InvocationHandler {
 			}
 			return call(this.fallback, method, args);
 		}
+		if (this.fallback != null && this.reactiveMethods.contains(method)) {
+			return ReactiveFallback.resume(method, answer, () -> call(this.fallback, method, args));
+		}
+		return answer;
 	}
 
 	private Object invokeObjectMethod(Object proxy, Method method, Object[] args) throws Throwable {
 		return switch (method.getName()) {
 			case "equals" -> proxy == args[0];
 			case "hashCode" -> System.identityHashCode(proxy);
-			case "toString" -> "MeshClient proxy over " + this.plain;
-			default -> call(this.plain, method, args);
+			case "toString" -> "MeshClient proxy over " + this.defaultTarget;
+			default -> call(this.defaultTarget, method, args);
 		};
 	}
 
