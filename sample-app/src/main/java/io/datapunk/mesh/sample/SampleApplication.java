@@ -20,8 +20,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Starts the sample. With no profile, everything in this JVM: three inventory replicas on
  * free ports, then a storefront that calls them through the mesh. With profile
  * {@code storefront} or {@code inventory}, that app alone; with profile {@code reactive},
- * the storefront runs on WebFlux with a reactive {@code @MeshClient}. The arguments configure the
- * storefront (or the app started alone), the app a user talks to.
+ * the storefront runs on WebFlux with a reactive {@code @MeshClient}. The arguments
+ * configure the storefront (or the app started alone), the app a user talks to.
  * <p>
  * Not a {@code @SpringBootApplication} on purpose: each app scans its own package only.
  *

@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The sample with profile {@code reactive}, started as the launcher starts it: the
  * storefront is a WebFlux app on Reactor Netty serving products through a reactive
- * {@code @MeshClient}, in front of the same three inventory replicas (with the
- * showcase's faults off, so that every call's answer is known).
+ * {@code @MeshClient}, in front of the same three inventory replicas (with the showcase's
+ * faults off, so that every call's answer is known).
  */
 class ReactiveProfileTests {
 

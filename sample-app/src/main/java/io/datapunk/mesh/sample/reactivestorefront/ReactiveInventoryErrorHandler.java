@@ -12,9 +12,9 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 
 /**
  * Turns failed inventory calls into answers, as the servlet storefront does: an item the
- * inventory does not know is a product the storefront does not know (404), and a call
- * the mesh could not complete means the storefront cannot answer for now (503). A
- * reactive client reports an inventory 404 as a {@link WebClientResponseException}.
+ * inventory does not know is a product the storefront does not know (404), and a call the
+ * mesh could not complete means the storefront cannot answer for now (503). A reactive
+ * client reports an inventory 404 as a {@link WebClientResponseException}.
  *
  * @author datapunk mesh team
  */

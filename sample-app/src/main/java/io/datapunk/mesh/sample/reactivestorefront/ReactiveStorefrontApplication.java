@@ -1,8 +1,14 @@
 package io.datapunk.mesh.sample.reactivestorefront;
 
+import java.util.List;
+
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * The storefront as a WebFlux app on Reactor Netty. Its own package is its
@@ -13,6 +19,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
  */
 @SpringBootApplication
 public class ReactiveStorefrontApplication {
+
+	/** Boot 4's name of the factory, then Boot 3's. */
+	private static final List<String> NETTY_FACTORIES = List.of(
+			"org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory",
+			"org.springframework.boot.web.embedded.netty.NettyReactiveWebServerFactory");
 
 	/**
 	 * Return a builder of a reactive storefront context that reads the servlet
@@ -26,7 +37,25 @@ public class ReactiveStorefrontApplication {
 		return new SpringApplicationBuilder(ReactiveStorefrontApplication.class)
 			.main(ReactiveStorefrontApplication.class)
 			.web(WebApplicationType.REACTIVE)
+			.initializers(ReactiveStorefrontApplication::serveOnReactorNetty)
 			.properties("spring.config.name=storefront");
+	}
+
+	/**
+	 * Serve on Reactor Netty, where WebFlux runs without a servlet container: with Tomcat
+	 * on the class path too (for the replicas), Boot would pick it first for a reactive
+	 * app. Boot's Netty factory, registered here, is the one its auto-configuration backs
+	 * off for; it is named because its package differs between Boot 3 and 4.
+	 */
+	private static void serveOnReactorNetty(ConfigurableApplicationContext context) {
+		ClassLoader classLoader = ReactiveStorefrontApplication.class.getClassLoader();
+		String factory = NETTY_FACTORIES.stream()
+			.filter((name) -> ClassUtils.isPresent(name, classLoader))
+			.findFirst()
+			.orElseThrow(
+					() -> new IllegalStateException("No Reactor Netty web server factory among " + NETTY_FACTORIES));
+		((BeanDefinitionRegistry) context).registerBeanDefinition("nettyReactiveWebServerFactory",
+				new RootBeanDefinition(ClassUtils.resolveClassName(factory, classLoader)));
 	}
 
 }
