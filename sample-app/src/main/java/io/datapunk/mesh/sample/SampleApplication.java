@@ -6,19 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 import io.datapunk.mesh.sample.inventory.InventoryApplication;
+import io.datapunk.mesh.sample.reactivestorefront.ReactiveStorefrontApplication;
 import io.datapunk.mesh.sample.storefront.StorefrontApplication;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the sample. With no profile, everything in this JVM: three inventory replicas on
  * free ports, then a storefront that calls them through the mesh. With profile
- * {@code storefront} or {@code inventory}, that app alone. The arguments configure the
- * storefront (or the app started alone), the app a user talks to.
+ * {@code storefront} or {@code inventory}, that app alone; with profile {@code reactive},
+ * the storefront runs on WebFlux with a reactive {@code @MeshClient}. The arguments
+ * configure the storefront (or the app started alone), the app a user talks to.
  * <p>
  * Not a {@code @SpringBootApplication} on purpose: each app scans its own package only.
  *
@@ -106,7 +109,9 @@ public final class SampleApplication {
 		}
 		// Default properties, the lowest precedence: arguments and the environment
 		// (MESH_SERVICES_INVENTORY_INSTANCES_0, ...) replace the whole list.
-		return StorefrontApplication.builder().properties(instances).run(args);
+		SpringApplicationBuilder storefront = ReactiveProfile.isActive(args) ? ReactiveStorefrontApplication.builder()
+				: StorefrontApplication.builder();
+		return storefront.properties(instances).run(args);
 	}
 
 	private static ConfigurableApplicationContext runInventoryReplica(String... extraArgs) {

@@ -9,6 +9,6 @@ package io.datapunk.mesh.sample.storefront;
  * @param servedBy the inventory replica that answered
  * @author datapunk mesh team
  */
-record InventoryItem(String id, String name, int stock, String servedBy) {
+public record InventoryItem(String id, String name, int stock, String servedBy) {
 
 }

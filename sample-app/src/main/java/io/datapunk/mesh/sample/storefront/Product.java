@@ -13,9 +13,14 @@ import java.math.BigDecimal;
  * @param servedBy the inventory replica that answered, to watch the load balancer at work
  * @author datapunk mesh team
  */
-record Product(String id, String name, boolean inStock, int stock, BigDecimal price, String servedBy) {
+public record Product(String id, String name, boolean inStock, int stock, BigDecimal price, String servedBy) {
 
-	static Product of(InventoryItem item) {
+	/**
+	 * Return the product of an inventory item.
+	 * @param item the item
+	 * @return its product
+	 */
+	public static Product of(InventoryItem item) {
 		// String.hashCode is specified, so every run prices an id the same.
 		BigDecimal price = BigDecimal.valueOf(499 + Math.floorMod(item.id().hashCode(), 50) * 100L, 2);
 		return new Product(item.id(), item.name(), item.stock() > 0, item.stock(), price, item.servedBy());
