@@ -79,7 +79,8 @@ class ConsulOutageIntegrationTests {
 				ConsulWatchStatus stale = watches.status("inventory");
 				assertThat(stale.isFresh()).isFalse();
 				assertThat(stale.getAge()).isGreaterThan(OUTAGE.minusSeconds(5));
-				// The last error is Consul not answering, or, once the Consul client's own
+				// The last error is Consul not answering, or, once the Consul client's
+				// own
 				// breaker opened on those failures (when depends on the machine's pace),
 				// the breaker refusing to ask.
 				assertThat(stale.getLastError()).containsAnyOf("did not answer", "circuit breaker is open");
