@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.datapunk.mesh.benchmarks.load.BlockingTransport;
 import io.datapunk.mesh.benchmarks.load.ContextVariantClient;
 import io.datapunk.mesh.benchmarks.load.VariantClient;
 import io.datapunk.mesh.spi.MeshLoadBalancer;
@@ -45,6 +46,7 @@ public class MeshBenchmarkApplication {
 		// starter alone would.
 		properties.put("spring.cloud.loadbalancer.enabled", "false");
 		properties.put("spring.cloud.circuitbreaker.resilience4j.enabled", "false");
+		BlockingTransport.pinJdkClient(properties);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(MeshBenchmarkApplication.class)
 			.web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.datapunk.mesh.benchmarks.load.BlockingTransport;
 import io.datapunk.mesh.benchmarks.load.ContextVariantClient;
 import io.datapunk.mesh.benchmarks.load.VariantClient;
 
@@ -18,6 +19,7 @@ import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
@@ -48,7 +50,11 @@ public class SpringCloudBenchmarkApplication {
 	@LoadBalanced
 	RestClient.Builder loadBalancedRestClientBuilder(BeanFactory beanFactory,
 			@Value("${benchmarks.spring-cloud.boot-builder:false}") boolean bootBuilder) {
-		return bootBuilder ? BootRestClientBuilders.configure(beanFactory, RestClient.builder()) : RestClient.builder();
+		// The JDK client, as RestClient.builder() picks where Reactor Netty is not on the
+		// class path: the reactive variants bring it, and would otherwise change the
+		// transport of this blocking one.
+		return bootBuilder ? BootRestClientBuilders.configure(beanFactory, RestClient.builder())
+				: RestClient.builder().requestFactory(new JdkClientHttpRequestFactory());
 	}
 
 	@Bean
@@ -78,6 +84,7 @@ public class SpringCloudBenchmarkApplication {
 		properties.put("logging.level.root", "WARN");
 		properties.put("mesh.enabled", "false");
 		properties.put("benchmarks.spring-cloud.boot-builder", Boolean.toString(bootBuilder));
+		BlockingTransport.pinJdkClient(properties);
 		for (int i = 0; i < urls.size(); i++) {
 			properties.put("spring.cloud.discovery.client.simple.instances.inventory[" + i + "].uri", urls.get(i));
 		}
@@ -87,8 +94,9 @@ public class SpringCloudBenchmarkApplication {
 		properties.put("spring.cloud.loadbalancer.retry.max-retries-on-same-service-instance", "0");
 		properties.put("spring.cloud.loadbalancer.retry.max-retries-on-next-service-instance", "1");
 		properties.put("spring.cloud.loadbalancer.retry.retryable-status-codes", "503");
-		// resilience4j-bulkhead is on this class path only through the mesh starter; the
-		// circuit-breaker starter alone does not bring it. With it, every call would also
+		// resilience4j-bulkhead is on this class path only through the mesh starter and
+		// the reactive variants' resilience4j-reactor; the blocking circuit-breaker
+		// starter alone does not bring it. With it, every call would also
 		// go through a thread-pool bulkhead sized to the CPU count (2 threads here).
 		properties.put("spring.cloud.circuitbreaker.bulkhead.resilience4j.enabled", "false");
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SpringCloudBenchmarkApplication.class)
