@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -65,11 +66,15 @@ public final class Backend implements AutoCloseable {
 		HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 256);
 		server.createContext(PATH, this::handle);
 		AtomicInteger count = new AtomicInteger();
-		ExecutorService executor = Executors.newFixedThreadPool(this.threads, (task) -> {
+		ThreadPoolExecutor executor = (ThreadPoolExecutor) Executors.newFixedThreadPool(this.threads, (task) -> {
 			Thread thread = new Thread(task, this.name + "-" + count.incrementAndGet());
 			thread.setDaemon(true);
 			return thread;
 		});
+		// All at once now, not one per request until the pool is full: at hundreds of
+		// calls in flight that took more than a run's warm-up, and measured thread
+		// starts.
+		executor.prestartAllCoreThreads();
 		server.setExecutor(executor);
 		server.start();
 		this.server = server;

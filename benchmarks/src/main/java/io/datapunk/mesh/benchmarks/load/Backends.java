@@ -19,6 +19,11 @@ public final class Backends implements AutoCloseable {
 	 */
 	public static final int COUNT = 3;
 
+	/**
+	 * How every backend's name starts, and so its threads' names.
+	 */
+	static final String NAME_PREFIX = "backend-";
+
 	private final List<Backend> backends = new ArrayList<>(COUNT);
 
 	/**
@@ -28,7 +33,7 @@ public final class Backends implements AutoCloseable {
 	public Backends(int threads) {
 		try {
 			for (int i = 1; i <= COUNT; i++) {
-				this.backends.add(new Backend("backend-" + i, threads));
+				this.backends.add(new Backend(NAME_PREFIX + i, threads));
 			}
 		}
 		catch (IOException ex) {

@@ -65,7 +65,8 @@ public final class LoadBenchmark {
 	 */
 	public static List<TargetCheck> run(LoadOptions options, PrintStream out) {
 		out.printf(Locale.ROOT,
-				"datapunk mesh load benchmark: %d callers, %s measured + %s warm-up per variant, " + "%d round(s)%n",
+				"datapunk mesh load benchmark: %d calls in flight (a thread each for blocking variants), %s measured + %s"
+						+ " warm-up per variant, %d round(s)%n",
 				options.concurrency(), options.duration(), options.warmup(), options.rounds());
 		out.println("HTTP client: " + options.client().id());
 		out.println("machine: " + machine());
@@ -74,7 +75,13 @@ public final class LoadBenchmark {
 		}
 		List<TargetCheck> checks = new ArrayList<>();
 		Long meshOverheadP99 = null;
-		try (Backends backends = new Backends(Math.max(32, 4 * options.concurrency()))) {
+		// Enough threads for every call in flight at one backend (a slow one gathers
+		// them)
+		// and some retries; no more, since at hundreds of calls in flight thousands of
+		// idle backend threads slowed every variant down (GC scans their stacks).
+		try (Backends backends = new Backends(Math.max(32, options.concurrency() + options.concurrency() / 4))) {
+			out.println("threads before any client, the backends' left out: " + new ThreadCensus().count()
+					+ " (the JVM's own and this harness's; the threads column counts them too)");
 			warmUp(backends, options, out);
 			for (Scenario scenario : options.scenarios()) {
 				out.println();

@@ -15,7 +15,8 @@ import org.springframework.boot.convert.DurationStyle;
  * @param duration measured time of each variant in each round
  * @param warmup time each variant runs before it is measured, in each round
  * @param jvmWarmup time each variant runs once, unmeasured, before the first scenario
- * @param concurrency callers, each making one call after another
+ * @param concurrency callers, each making one call after another: threads for blocking
+ * variants, calls kept in flight for reactive ones
  * @param rounds how often every variant runs per scenario; the variants take turns
  * starting a round, so that noise hits them alike
  * @param scenarios the scenarios, in order
@@ -37,12 +38,14 @@ public record LoadOptions(Duration duration, Duration warmup, Duration jvmWarmup
 			  --jvm-warmup 5s       unmeasured time of every variant before the first scenario
 			                        (default: --warmup); with --warmup 0s, each run then measures
 			                        a fresh client from its first call on a warm JVM
-			  --concurrency 8       callers, each making one call after another
+			  --concurrency 8       calls in flight, each caller making one call after another
+			                        (a thread per caller for blocking variants, none for reactive ones)
 			  --rounds 1            runs of every variant per scenario; variants take turns going first
 			  --scenarios all       comma-separated: overhead,slow-one,failover,flaky
-			  --variants all        comma-separated: raw,mesh,spring-cloud,spring-cloud-observed
-			  --client jdk          HTTP client under them: jdk (what the starter alone gets),
-			                        apache (HttpClient 5), jetty, reactor (Reactor Netty)
+			  --variants all        comma-separated: raw,mesh,spring-cloud,spring-cloud-observed,
+			                        raw-reactive,mesh-reactive,spring-cloud-reactive
+			  --client jdk          HTTP client under the blocking variants: jdk (what the starter
+			                        alone gets), apache (HttpClient 5), jetty, reactor (Reactor Netty)
 			""";
 
 	/**

@@ -12,7 +12,9 @@ import org.HdrHistogram.Histogram;
 /**
  * One closed-loop run of one variant: {@code concurrency} callers each make one call
  * after another, unmeasured during the warm-up, then measured for the duration; the
- * scenario's mid-run event happens halfway through the measurement.
+ * scenario's mid-run event happens halfway through the measurement. A blocking variant
+ * gets a thread per caller; a {@link ReactiveVariantClient reactive} one is driven by
+ * {@link ReactiveLoadRun}, with as many calls in flight and no thread per call.
  *
  * @author datapunk mesh team
  * @since 0.1.0
@@ -20,9 +22,9 @@ import org.HdrHistogram.Histogram;
 final class LoadRun {
 
 	/** Latencies above a minute are recorded as a minute. */
-	private static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(1);
+	static final long MAX_MICROS = TimeUnit.MINUTES.toMicros(1);
 
-	private static final String[] IDS = new String[1000];
+	static final String[] IDS = new String[1000];
 
 	static {
 		for (int i = 0; i < IDS.length; i++) {
@@ -35,6 +37,9 @@ final class LoadRun {
 
 	static RunResult run(Variant variant, VariantClient client, Backends backends, Scenario scenario,
 			LoadOptions options) {
+		if (client instanceof ReactiveVariantClient reactive) {
+			return ReactiveLoadRun.run(variant, reactive, backends, scenario, options);
+		}
 		long start = System.nanoTime();
 		long measureStart = start + options.warmup().toNanos();
 		long measureNanos = options.duration().toNanos();
@@ -50,8 +55,10 @@ final class LoadRun {
 		sleepUntil(measureStart);
 		backends.resetCounters();
 		long cpuStart = processCpuNanos();
-		sleepUntil(measureStart + measureNanos / 2);
+		ThreadCensus threadCensus = new ThreadCensus();
+		threadCensus.countUntil(measureStart + measureNanos / 2);
 		scenario.midRun(backends);
+		threadCensus.countUntil(measureEnd);
 		for (Thread thread : threads) {
 			joinUninterruptibly(thread);
 		}
@@ -67,17 +74,18 @@ final class LoadRun {
 			errors += caller.errors;
 			caller.errorKinds.forEach((kind, count) -> errorKinds.merge(kind, count, RunResult.ErrorKind::plus));
 		}
-		return new RunResult(variant, calls, errors, measureNanos, latencies, requests, errorKinds, cpuNanos);
+		return new RunResult(variant, calls, errors, measureNanos, latencies, requests, errorKinds, cpuNanos,
+				threadCensus.peak(), threadCensus.ran());
 	}
 
-	private static long processCpuNanos() {
+	static long processCpuNanos() {
 		if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
 			return os.getProcessCpuTime();
 		}
 		return 0;
 	}
 
-	private static void sleepUntil(long nanoTime) {
+	static void sleepUntil(long nanoTime) {
 		long left;
 		while ((left = nanoTime - System.nanoTime()) > 0) {
 			LockSupport.parkNanos(left);
@@ -150,30 +158,11 @@ final class LoadRun {
 					this.calls++;
 					if (failure != null) {
 						this.errors++;
-						this.errorKinds.merge(kindOf(failure), new RunResult.ErrorKind(1, messageOf(failure)),
+						this.errorKinds.merge(Failures.kindOf(failure), Failures.errorOf(failure),
 								RunResult.ErrorKind::plus);
 					}
 				}
 			}
-		}
-
-		private static String kindOf(Throwable failure) {
-			StringBuilder kind = new StringBuilder();
-			for (Throwable cause = failure; cause != null && kind.length() < 200; cause = cause.getCause()) {
-				if (!kind.isEmpty()) {
-					kind.append(" < ");
-				}
-				kind.append(cause.getClass().getSimpleName());
-				if (cause.getCause() == cause) {
-					break;
-				}
-			}
-			return kind.toString();
-		}
-
-		private static String messageOf(Throwable failure) {
-			String message = String.valueOf(failure.getMessage()).replaceAll("\\s+", " ");
-			return (message.length() > 300) ? message.substring(0, 300) + "..." : message;
 		}
 
 	}

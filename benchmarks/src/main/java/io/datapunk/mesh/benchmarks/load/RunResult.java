@@ -16,11 +16,16 @@ import org.HdrHistogram.Histogram;
  * @param errorKinds the errors by kind (the exception's class and causes)
  * @param cpuNanos CPU time of the whole process in the window (callers, HTTP clients,
  * backends, GC), a view of cost next to the wall-clock figures
+ * @param peakThreads the most live threads counted in the window, the backends' left out:
+ * callers, HTTP clients, schedulers and the JVM's own, and idle ones that earlier runs
+ * left
+ * @param busyThreads the threads that ran in the window (their CPU time grew, or they
+ * started), the backends' left out
  * @author datapunk mesh team
  * @since 0.1.0
  */
 public record RunResult(Variant variant, long calls, long errors, long measuredNanos, Histogram latencies,
-		long[] backendRequests, Map<String, ErrorKind> errorKinds, long cpuNanos) {
+		long[] backendRequests, Map<String, ErrorKind> errorKinds, long cpuNanos, int peakThreads, int busyThreads) {
 
 	/**
 	 * Return the calls per second.

@@ -43,39 +43,44 @@ final class ScenarioReport {
 	}
 
 	void print(PrintStream out) {
-		out.printf(Locale.ROOT, "%-21s %9s %7s %9s %9s %9s %9s %9s %8s %8s  %s%n", "variant", "calls", "errors",
-				"calls/s", "p50 us", "p90 us", "p99 us", "p99.9 us", "cpu/call", "req/call", "backend share %");
+		out.printf(Locale.ROOT, "%-21s %9s %7s %9s %9s %9s %9s %9s %8s %8s %7s %5s  %s%n", "variant", "calls", "errors",
+				"calls/s", "p50 us", "p90 us", "p99 us", "p99.9 us", "cpu/call", "req/call", "threads", "busy",
+				"backend share %");
 		for (VariantResults result : this.results.values()) {
 			long[] shares = result.backendShares();
-			out.printf(Locale.ROOT, "%-21s %9d %7d %9.1f %9d %9d %9d %9d %8.1f %8.2f  %d/%d/%d%n",
+			out.printf(Locale.ROOT, "%-21s %9d %7d %9.1f %9d %9d %9d %9d %8.1f %8.2f %7.0f %5.0f  %d/%d/%d%n",
 					result.variant().id(), result.calls(), result.errors(), result.throughput(),
 					result.latency(PERCENTILES[0]), result.latency(PERCENTILES[1]), result.latency(PERCENTILES[2]),
-					result.latency(PERCENTILES[3]), result.cpuPerCall(), result.requestsPerCall(), shares[0], shares[1],
-					shares[2]);
+					result.latency(PERCENTILES[3]), result.cpuPerCall(), result.requestsPerCall(), result.threads(),
+					result.busyThreads(), shares[0], shares[1], shares[2]);
 		}
-		ratio(out, Variant.RAW);
-		ratio(out, Variant.SPRING_CLOUD);
-		ratio(out, Variant.SPRING_CLOUD_OBSERVED);
+		ratio(out, Variant.MESH, Variant.RAW);
+		ratio(out, Variant.MESH, Variant.SPRING_CLOUD);
+		ratio(out, Variant.MESH, Variant.SPRING_CLOUD_OBSERVED);
+		ratio(out, Variant.MESH_REACTIVE, Variant.RAW_REACTIVE);
+		ratio(out, Variant.MESH_REACTIVE, Variant.SPRING_CLOUD_REACTIVE);
 		this.results.values().forEach((result) -> printErrors(out, result));
 		targets().forEach((check) -> out.println("target  " + check));
 	}
 
-	private void ratio(PrintStream out, Variant other) {
-		VariantResults mesh = this.results.get(Variant.MESH);
+	private void ratio(PrintStream out, Variant subject, Variant other) {
+		VariantResults mesh = this.results.get(subject);
 		VariantResults base = this.results.get(other);
 		if (mesh == null || base == null) {
 			return;
 		}
 		if (mesh.calls() == 0 || base.calls() == 0) {
-			out.printf(Locale.ROOT, "%-27s n/a (no calls measured)%n", "mesh/" + other.id() + ":");
+			out.printf(Locale.ROOT, "%-27s n/a (no calls measured)%n", subject.id() + "/" + other.id() + ":");
 			return;
 		}
 		double[] throughput = perRound(mesh, base, (run, baseRun) -> run.throughput() / baseRun.throughput());
 		double[] p50 = perRound(mesh, base, (run, baseRun) -> p50(run) - p50(baseRun));
+		double[] p99 = perRound(mesh, base, (run, baseRun) -> p99(run) / Math.max(1, p99(baseRun)));
 		double[] cpu = perRound(mesh, base, (run, baseRun) -> cpuPerCall(run) / cpuPerCall(baseRun));
-		out.printf(Locale.ROOT, "%-27s throughput %.2fx%s   p50 %+.0f us%s   cpu/call %.2fx%s%n",
-				"mesh/" + other.id() + ":", Stats.median(throughput), spread(throughput, "%.2f"), Stats.median(p50),
-				spread(p50, "%+.0f"), Stats.median(cpu), spread(cpu, "%.2f"));
+		out.printf(Locale.ROOT, "%-27s throughput %.2fx%s   p50 %+.0f us%s   p99 %.2fx%s   cpu/call %.2fx%s%n",
+				subject.id() + "/" + other.id() + ":", Stats.median(throughput), spread(throughput, "%.2f"),
+				Stats.median(p50), spread(p50, "%+.0f"), Stats.median(p99), spread(p99, "%.2f"), Stats.median(cpu),
+				spread(cpu, "%.2f"));
 	}
 
 	/**
@@ -108,6 +113,10 @@ final class ScenarioReport {
 
 	private static double p50(RunResult run) {
 		return run.latencies().getValueAtPercentile(50);
+	}
+
+	private static double p99(RunResult run) {
+		return run.latencies().getValueAtPercentile(99);
 	}
 
 	private static double cpuPerCall(RunResult run) {

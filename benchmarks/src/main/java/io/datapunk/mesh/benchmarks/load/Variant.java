@@ -5,10 +5,13 @@ import java.util.List;
 import java.util.Locale;
 
 import io.datapunk.mesh.benchmarks.load.mesh.MeshBenchmarkApplication;
+import io.datapunk.mesh.benchmarks.load.meshreactive.MeshReactiveBenchmarkApplication;
 import io.datapunk.mesh.benchmarks.load.springcloud.SpringCloudBenchmarkApplication;
+import io.datapunk.mesh.benchmarks.load.springcloudreactive.SpringCloudReactiveBenchmarkApplication;
 
 /**
- * The clients compared, each opened afresh for every run.
+ * The clients compared, each opened afresh for every run: the blocking ones, then their
+ * reactive counterparts.
  *
  * @author datapunk mesh team
  * @since 0.1.0
@@ -77,6 +80,40 @@ public enum Variant {
 		@Override
 		public VariantClient open(List<String> urls, ClientLibrary client) {
 			return SpringCloudBenchmarkApplication.open(urls, true, client);
+		}
+	},
+
+	/**
+	 * A plain {@code WebClient} on Reactor Netty, round robin over the fixed addresses:
+	 * the reactive floor.
+	 */
+	RAW_REACTIVE {
+		@Override
+		public VariantClient open(List<String> urls) {
+			return new RawReactiveVariantClient(urls);
+		}
+	},
+
+	/**
+	 * An HTTP interface on a {@code WebClient} from the {@code @MeshWebClient} builder,
+	 * in a Spring Boot application with the mesh starter, default mesh settings.
+	 */
+	MESH_REACTIVE {
+		@Override
+		public VariantClient open(List<String> urls) {
+			return MeshReactiveBenchmarkApplication.open(urls);
+		}
+	},
+
+	/**
+	 * Spring Cloud's reactive stack: Spring Boot's {@code WebClient.Builder} with
+	 * LoadBalancer's exchange filter (with retry), an HTTP interface on it, and Spring
+	 * Cloud CircuitBreaker's reactive Resilience4j factory.
+	 */
+	SPRING_CLOUD_REACTIVE {
+		@Override
+		public VariantClient open(List<String> urls) {
+			return SpringCloudReactiveBenchmarkApplication.open(urls);
 		}
 	};
 

@@ -74,6 +74,22 @@ final class VariantResults {
 	}
 
 	/**
+	 * Return the median over the rounds of the most live threads counted in a run, the
+	 * backends' left out.
+	 */
+	double threads() {
+		return Stats.median(this.runs.stream().mapToDouble(RunResult::peakThreads).toArray());
+	}
+
+	/**
+	 * Return the median over the rounds of the threads that ran in a run, the backends'
+	 * left out.
+	 */
+	double busyThreads() {
+		return Stats.median(this.runs.stream().mapToDouble(RunResult::busyThreads).toArray());
+	}
+
+	/**
 	 * Return the requests the backends received per call, retries included.
 	 */
 	double requestsPerCall() {

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author datapunk mesh team
  */
 class LoadBenchmarkTests {
+
+	private static final int THREADS = 9;
+
+	private static final int BUSY = 10;
 
 	@Test
 	void runShouldMeasureAndPrintTheTableAndTheTargets() {
@@ -30,6 +36,33 @@ class LoadBenchmarkTests {
 		assertThat(output).containsPattern("round 2/2 raw +[1-9]\\d* calls");
 		// The mesh did not run: nothing to check.
 		assertThat(checks).isEmpty();
+	}
+
+	@Test
+	void runOfAReactiveVariantShouldKeepTheCallsInFlightWithoutAThreadEach() {
+		ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+		PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+		LoadOptions options = LoadOptions.parse("--scenarios", "overhead", "--variants", "raw-reactive,raw",
+				"--duration", "500ms", "--warmup", "200ms", "--jvm-warmup", "0s", "--concurrency", "64");
+		LoadBenchmark.run(options, out);
+		String output = buffer.toString(StandardCharsets.UTF_8);
+		assertThat(output).containsPattern("(?m)^raw-reactive +[1-9]\\d* +0 ");
+		// Positive control: the blocking variant's 64 callers are threads of their own.
+		// The reactive one runs first, so no idle threads of the other are counted.
+		assertThat(column(output, "raw", THREADS)).isGreaterThanOrEqualTo(64);
+		assertThat(column(output, "raw-reactive", THREADS)).isLessThan(64);
+		assertThat(column(output, "raw-reactive", BUSY)).isPositive()
+			.isLessThanOrEqualTo(column(output, "raw-reactive", THREADS));
+	}
+
+	/**
+	 * Return a whole-number column of a variant's row: calls errors calls/s p50 p90 p99
+	 * p99.9 cpu/call req/call threads busy share.
+	 */
+	private static int column(String output, String variant, int column) {
+		Matcher row = Pattern.compile("(?m)^" + Pattern.quote(variant) + " +(.*)$").matcher(output);
+		assertThat(row.find()).as("row of " + variant).isTrue();
+		return Integer.parseInt(row.group(1).trim().split(" +")[column]);
 	}
 
 	@Test

@@ -51,6 +51,20 @@ class LoadOptionsTests {
 	}
 
 	@Test
+	void parseShouldReadTheReactiveVariants() {
+		LoadOptions options = LoadOptions.parse("--variants", "raw-reactive,mesh-reactive,spring-cloud-reactive,raw");
+		assertThat(options.variants()).containsExactly(Variant.RAW_REACTIVE, Variant.MESH_REACTIVE,
+				Variant.SPRING_CLOUD_REACTIVE, Variant.RAW);
+	}
+
+	@Test
+	void parseWhenVariantIsUnknownShouldNameTheKnownOnes() {
+		assertThatIllegalArgumentException().isThrownBy(() -> LoadOptions.parse("--variants", "reactive"))
+			.withMessageContaining("Unknown variant 'reactive'")
+			.withMessageContaining("raw-reactive, mesh-reactive, spring-cloud-reactive");
+	}
+
+	@Test
 	void parseWithJvmWarmupShouldKeepItApartFromTheWarmup() {
 		LoadOptions options = LoadOptions.parse("--warmup", "0s", "--jvm-warmup", "3s");
 		assertThat(options.warmup()).isZero();

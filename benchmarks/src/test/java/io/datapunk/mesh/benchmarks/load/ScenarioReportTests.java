@@ -59,7 +59,7 @@ class ScenarioReportTests {
 		latencies.recordValueWithCount(latencyMicros, calls);
 		VariantResults results = new VariantResults(variant);
 		results.add(new RunResult(variant, calls, errors, 1_000_000_000L, latencies, new long[] { calls, calls, calls },
-				Map.of(), calls * 100_000));
+				Map.of(), calls * 100_000, 20, 15));
 		return results;
 	}
 

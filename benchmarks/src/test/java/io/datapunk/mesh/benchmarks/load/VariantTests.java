@@ -1,7 +1,9 @@
 package io.datapunk.mesh.benchmarks.load;
 
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,6 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import reactor.core.publisher.Flux;
+
+import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -21,6 +26,13 @@ import static org.awaitility.Awaitility.await;
  * @author datapunk mesh team
  */
 class VariantTests {
+
+	/**
+	 * The variants whose calls are observed: the mesh's, and those on Spring Boot's
+	 * builders.
+	 */
+	private static final Set<Variant> OBSERVED = EnumSet.of(Variant.MESH, Variant.SPRING_CLOUD_OBSERVED,
+			Variant.MESH_REACTIVE, Variant.SPRING_CLOUD_REACTIVE);
 
 	private static Backends backends;
 
@@ -53,18 +65,38 @@ class VariantTests {
 	}
 
 	@ParameterizedTest
+	@EnumSource(names = { "RAW_REACTIVE", "MESH_REACTIVE", "SPRING_CLOUD_REACTIVE" })
+	void reactiveVariantsShouldReachEveryBackendWithoutBlocking(Variant variant) {
+		try (VariantClient client = variant.open(backends.urls())) {
+			assertThat(client).isInstanceOf(ReactiveVariantClient.class);
+			ReactiveVariantClient reactive = (ReactiveVariantClient) client;
+			warmUp(client);
+			// Thirty calls at once, none blocking: every backend serves some.
+			List<Item> items = Flux.range(0, 10 * Backends.COUNT)
+				.flatMap((i) -> reactive.reactiveItem(Integer.toString(i)))
+				.collectList()
+				.block(Duration.ofSeconds(60));
+			assertThat(items).hasSize(10 * Backends.COUNT);
+			assertThat(items).extracting(Item::servedBy)
+				.containsOnly("backend-1", "backend-2", "backend-3")
+				.contains("backend-1", "backend-2", "backend-3");
+		}
+	}
+
+	@ParameterizedTest
 	@EnumSource
-	void onlyTheMeshAndTheObservedSpringCloudVariantShouldRecordClientObservations(Variant variant) {
+	void onlyTheMeshAndTheObservedSpringCloudVariantsShouldRecordClientObservations(Variant variant) {
 		try (VariantClient client = variant.open(backends.urls())) {
 			warmUp(client);
-			// Mesh clients name their calls' observation mesh.client.requests.
+			// Mesh clients name their calls' observation mesh.client.requests; a
+			// WebClient
+			// from the @MeshWebClient builder is Spring Boot's, observed as any other.
 			String timer = (variant == Variant.MESH) ? "mesh.client.requests" : "http.client.requests";
 			long before = observedCalls(client, timer);
 			for (int i = 0; i < 5; i++) {
 				client.item("42");
 			}
-			boolean shouldObserve = variant == Variant.MESH || variant == Variant.SPRING_CLOUD_OBSERVED;
-			assertThat(observedCalls(client, timer) - before).isEqualTo(shouldObserve ? 5 : 0);
+			assertThat(observedCalls(client, timer) - before).isEqualTo(OBSERVED.contains(variant) ? 5 : 0);
 		}
 	}
 
@@ -79,13 +111,11 @@ class VariantTests {
 	}
 
 	private static long observedCalls(VariantClient client, String timer) {
-		return (client instanceof ContextVariantClient contextClient) ? contextClient.context()
-			.getBean(MeterRegistry.class)
-			.find(timer)
-			.timers()
-			.stream()
-			.mapToLong(Timer::count)
-			.sum() : 0;
+		ConfigurableApplicationContext context = (client instanceof ContextVariantClient contextClient)
+				? contextClient.context()
+				: (client instanceof ReactiveContextVariantClient reactiveClient) ? reactiveClient.context() : null;
+		return (context != null)
+				? context.getBean(MeterRegistry.class).find(timer).timers().stream().mapToLong(Timer::count).sum() : 0;
 	}
 
 }

@@ -95,8 +95,9 @@ public class SpringCloudBenchmarkApplication {
 		properties.put("spring.cloud.loadbalancer.retry.max-retries-on-same-service-instance", "0");
 		properties.put("spring.cloud.loadbalancer.retry.max-retries-on-next-service-instance", "1");
 		properties.put("spring.cloud.loadbalancer.retry.retryable-status-codes", "503");
-		// resilience4j-bulkhead is on this class path only through the mesh starter; the
-		// circuit-breaker starter alone does not bring it. With it, every call would also
+		// resilience4j-bulkhead is on this class path only through the mesh starter and
+		// the reactive variants' resilience4j-reactor; the blocking circuit-breaker
+		// starter alone does not bring it. With it, every call would also
 		// go through a thread-pool bulkhead sized to the CPU count (2 threads here).
 		properties.put("spring.cloud.circuitbreaker.bulkhead.resilience4j.enabled", "false");
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SpringCloudBenchmarkApplication.class)
