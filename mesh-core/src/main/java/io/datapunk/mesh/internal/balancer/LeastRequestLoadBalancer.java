@@ -1,7 +1,6 @@
 package io.datapunk.mesh.internal.balancer;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.cloud.client.ServiceInstance;
 import io.datapunk.mesh.spi.MeshLoadBalancer;
@@ -28,7 +27,7 @@ public class LeastRequestLoadBalancer implements MeshLoadBalancer {
 
 	@Override
 	public ServiceInstance choose(String serviceId, List<ServiceInstance> instances) {
-		Map<InstanceLoads.Address, InstanceLoad> service = this.loads.forService(serviceId);
+		ServiceLoads service = this.loads.forService(serviceId);
 		return TwoChoices.pick(instances, (instance) -> this.loads.of(service, instance).inFlight());
 	}
 

@@ -1,7 +1,6 @@
 package io.datapunk.mesh.internal.balancer;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.cloud.client.ServiceInstance;
 import io.datapunk.mesh.spi.MeshLoadBalancer;
@@ -44,7 +43,7 @@ public class PeakEwmaLoadBalancer implements MeshLoadBalancer {
 
 	@Override
 	public ServiceInstance choose(String serviceId, List<ServiceInstance> instances) {
-		Map<InstanceLoads.Address, InstanceLoad> service = this.loads.forService(serviceId);
+		ServiceLoads service = this.loads.forService(serviceId);
 		long now = System.nanoTime();
 		return TwoChoices.pick(instances, (a, b) -> {
 			InstanceLoad loadA = this.loads.of(service, a);
