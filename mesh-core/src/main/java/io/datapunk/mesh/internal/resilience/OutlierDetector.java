@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
@@ -42,9 +43,9 @@ import org.springframework.util.Assert;
  * {@link #applyEjection} and {@link #applyReadmission}, within this detector's own
  * limits, and not told again.
  * <p>
- * Thread-safe. {@link #onSuccess} and, while nothing is ejected, {@link #select} neither
- * lock nor allocate; failure counting is lock-free; only ejection, readmission and
- * starting or stopping to track an instance take a lock.
+ * Thread-safe. {@link #onSuccess} and, while the ejections stay the same, {@link #select}
+ * neither lock nor allocate; failure counting is lock-free; only ejection, readmission
+ * and starting or stopping to track an instance take a lock.
  *
  * @since 0.1.0
  */
@@ -85,6 +86,14 @@ public final class OutlierDetector {
 	private volatile List<ServiceInstance> currentInstances = List.of();
 
 	private volatile boolean panicking;
+
+	// Changes with every ejection and readmission, under the lock: a selection made at
+	// one version holds for the same list until the next.
+	private volatile int ejectionsVersion;
+
+	// The last selection made while something was ejected, so that calls during an
+	// ejection (tens of seconds of them) neither scan the list nor allocate.
+	private volatile Selection lastSelection;
 
 	/**
 	 * Create a detector for one service.
@@ -248,7 +257,7 @@ public final class OutlierDetector {
 				if (this.ejectedCount >= this.rules.maxEjections(listSize)) {
 					return RemoteEjection.REFUSED;
 				}
-				this.ejectedCount = this.ejectedCount + 1;
+				changeEjectedCount(1);
 			}
 			tracked.ejectUntil(now, end);
 			if (end < this.nextReadmission) {
@@ -294,7 +303,7 @@ public final class OutlierDetector {
 				return false;
 			}
 			tracked.readmit();
-			this.ejectedCount = this.ejectedCount - 1;
+			changeEjectedCount(-1);
 		}
 		finally {
 			this.lock.unlock();
@@ -340,7 +349,8 @@ public final class OutlierDetector {
 	 * mode.
 	 * @param instances the service's instances
 	 * @return the given list itself if none of them is ejected or in panic mode, else a
-	 * new list of those not ejected (empty if all are and panic mode is off)
+	 * read-only list of those not ejected (empty if all are and panic mode is off), the
+	 * same one for the same given list until an instance is ejected or readmitted
 	 */
 	public List<ServiceInstance> select(List<ServiceInstance> instances) {
 		int size = instances.size();
@@ -359,16 +369,33 @@ public final class OutlierDetector {
 		}
 		long now = this.ticker.getAsLong();
 		readmitDue(now);
+		// Once due readmissions are made, an instance is ejected now exactly when it is
+		// ejected at all: which ones are changes only with the version. Read before
+		// judging, so that a change meanwhile makes the next call judge again.
+		int version = this.ejectionsVersion;
+		Selection last = this.lastSelection;
+		if (last == null || last.from() != instances || last.version() != version) {
+			last = selection(instances, now, version);
+			this.lastSelection = last;
+		}
+		if (last.panic()) {
+			this.panicking = true;
+			return instances;
+		}
+		return all(last.selected());
+	}
+
+	private Selection selection(List<ServiceInstance> instances, long now, int version) {
+		int size = instances.size();
 		int available = 0;
 		for (ServiceInstance instance : instances) {
 			available += isEjected(instance, now) ? 0 : 1;
 		}
 		if (available == size) {
-			return all(instances);
+			return new Selection(instances, version, instances, false);
 		}
 		if (this.rules.isPanic(available, size)) {
-			this.panicking = true;
-			return instances;
+			return new Selection(instances, version, instances, true);
 		}
 		List<ServiceInstance> selected = new ArrayList<>(available);
 		for (ServiceInstance instance : instances) {
@@ -376,7 +403,14 @@ public final class OutlierDetector {
 				selected.add(instance);
 			}
 		}
-		return all(selected);
+		// Shared by the calls that follow: read-only.
+		return new Selection(instances, version, Collections.unmodifiableList(selected), false);
+	}
+
+	/** Called under the lock, whenever an instance is ejected or readmitted. */
+	private void changeEjectedCount(int change) {
+		this.ejectedCount = this.ejectedCount + change;
+		this.ejectionsVersion = this.ejectionsVersion + 1;
 	}
 
 	private List<ServiceInstance> all(List<ServiceInstance> instances) {
@@ -469,7 +503,7 @@ public final class OutlierDetector {
 			long now = this.ticker.getAsLong();
 			ejectionTime = tracked.eject(now, this.rules);
 			ejection = tracked.ejectionCount();
-			this.ejectedCount = this.ejectedCount + 1;
+			changeEjectedCount(1);
 			if (tracked.ejectedUntil() < this.nextReadmission) {
 				this.nextReadmission = tracked.ejectedUntil();
 			}
@@ -506,7 +540,7 @@ public final class OutlierDetector {
 					}
 					readmissions.add("Readmitted instance " + tracked.address() + " of service '" + this.serviceId
 							+ "' after its " + format(tracked.readmit()) + " ejection");
-					this.ejectedCount = this.ejectedCount - 1;
+					changeEjectedCount(-1);
 				}
 				else if (tracked.isEjected() && until < next) {
 					next = until;
@@ -543,6 +577,17 @@ public final class OutlierDetector {
 		finally {
 			this.lock.unlock();
 		}
+	}
+
+	/**
+	 * What {@link #select} returned for a list at an ejections version.
+	 *
+	 * @param from the list
+	 * @param version the ejections version
+	 * @param selected the instances not ejected (all of them in panic mode)
+	 * @param panic whether in panic mode
+	 */
+	private record Selection(List<ServiceInstance> from, int version, List<ServiceInstance> selected, boolean panic) {
 	}
 
 	private static String format(Duration duration) {
