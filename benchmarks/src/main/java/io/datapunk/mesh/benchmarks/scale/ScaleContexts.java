@@ -2,6 +2,7 @@ package io.datapunk.mesh.benchmarks.scale;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -49,7 +50,27 @@ final class ScaleContexts {
 			application.addInitializers((context) -> context.getBeanFactory()
 				.registerSingleton(ScaleApplication.NO_METERS, ScaleApplication.noMeters()));
 		}
-		return application.run();
+		return inClassLoader(classLoader, application::run);
+	}
+
+	/**
+	 * Run an action with a context class loader: HTTP interface proxies are made in that
+	 * one, which must see the generated interfaces.
+	 * @param <T> what the action returns
+	 * @param classLoader the class loader
+	 * @param action the action
+	 * @return what it returned
+	 */
+	static <T> T inClassLoader(ClassLoader classLoader, Supplier<T> action) {
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		thread.setContextClassLoader(classLoader);
+		try {
+			return action.get();
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
 	}
 
 	/**

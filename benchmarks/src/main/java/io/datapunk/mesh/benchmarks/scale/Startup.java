@@ -1,5 +1,6 @@
 package io.datapunk.mesh.benchmarks.scale;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,7 +10,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * it took and the heap it kept.
  *
  * @param interfaces the interfaces it found
- * @param millis from {@code run} to the started context
+ * @param millis from {@code run} to the started context with every client made
  * @param heapBytes heap in use after full collections, the application running
  * @param meshClientBeans the beans of the generated interfaces it created
  * @author datapunk mesh team
@@ -26,15 +27,24 @@ record Startup(int interfaces, double millis, long heapBytes, int meshClientBean
 	 * @throws ClassNotFoundException if an interface cannot be loaded
 	 */
 	static Startup measure(GeneratedMeshClients clients, int services) throws ClassNotFoundException {
+		List<Class<?>> types = new ArrayList<>();
+		for (int i = 0; i < clients.count(); i++) {
+			types.add(clients.load(i));
+		}
 		JvmProbe.usedHeapAfterGc();
 		long start = System.nanoTime();
 		try (ConfigurableApplicationContext context = ScaleContexts.start(services, 3, true, clients.classLoader())) {
+			// A client is made when first injected, as an application's beans do at
+			// startup.
+			int beans = ScaleContexts.inClassLoader(clients.classLoader(), () -> {
+				int made = 0;
+				for (Class<?> type : types) {
+					made += (context.getBean(type) != null) ? 1 : 0;
+				}
+				return made;
+			});
 			double millis = (System.nanoTime() - start) / 1e6;
 			long heap = JvmProbe.usedHeapAfterGc();
-			int beans = 0;
-			for (int i = 0; i < clients.count(); i++) {
-				beans += context.getBeanNamesForType(clients.load(i)).length;
-			}
 			return new Startup(clients.count(), millis, heap, beans);
 		}
 	}
