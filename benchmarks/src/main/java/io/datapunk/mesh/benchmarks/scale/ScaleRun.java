@@ -35,6 +35,8 @@ final class ScaleRun {
 				this.options.instancesPerService());
 		this.out.printf("%-7s %8s %14s %14s %16s %8s  %s%n", "meters", "services", "started KiB", "calls add KiB",
 				"per called svc B", "threads", "threads added by kind");
+		// The JVM's first application loads classes and fills static caches: not counted.
+		HeapSample.measure(this.options.services().get(0), this.options.instancesPerService(), true, 1);
 		List<HeapSample> samples = new ArrayList<>();
 		for (boolean meters : new boolean[] { false, true }) {
 			for (int services : this.options.services()) {
