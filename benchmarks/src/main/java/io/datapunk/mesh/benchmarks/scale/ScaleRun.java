@@ -68,6 +68,8 @@ final class ScaleRun {
 		int services = this.options.instanceServices();
 		this.out.printf("%n== heap per instance (%d services, calls per service: 4 x instances)%n", services);
 		this.out.printf("%-7s %9s %14s %14s %8s%n", "meters", "instances", "started KiB", "calls add KiB", "threads");
+		// As above: an application first, so that what the last one left is collected.
+		HeapSample.measure(services, this.options.instances().get(0), true, 1);
 		List<HeapSample> samples = new ArrayList<>();
 		for (boolean meters : new boolean[] { false, true }) {
 			for (int instances : this.options.instances()) {
