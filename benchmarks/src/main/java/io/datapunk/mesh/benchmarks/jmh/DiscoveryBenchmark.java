@@ -75,11 +75,23 @@ public class DiscoveryBenchmark {
 	 * @return the settings
 	 */
 	static MeshSettings settings() {
+		return settings(List.of("inventory"));
+	}
+
+	/**
+	 * Return mesh settings with services on three static instances each (the same three
+	 * addresses for all).
+	 * @param serviceIds the services
+	 * @return the settings
+	 */
+	static MeshSettings settings(List<String> serviceIds) {
 		MeshProperties properties = new MeshProperties();
-		MeshProperties.Service inventory = new MeshProperties.Service();
-		inventory.setInstances(List.of(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
-				URI.create("http://127.0.0.1:8083")));
-		properties.getServices().put("inventory", inventory);
+		for (String serviceId : serviceIds) {
+			MeshProperties.Service service = new MeshProperties.Service();
+			service.setInstances(List.of(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
+					URI.create("http://127.0.0.1:8083")));
+			properties.getServices().put(serviceId, service);
+		}
 		return MeshSettingsResolver.resolve(properties, "benchmarks");
 	}
 

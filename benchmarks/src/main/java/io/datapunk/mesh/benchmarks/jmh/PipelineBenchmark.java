@@ -48,7 +48,10 @@ import org.springframework.web.service.invoker.HttpServiceProxyFactory;
  * and waits for it there (it can only cut the JDK client's attempts short without one),
  * and the stub is such a transport: {@link #rawHttpInterfaceOnWorkerThread()} pays the
  * same hand-off without the mesh, so that the mesh's own share is
- * {@code meshClient - rawHttpInterfaceOnWorkerThread}.
+ * {@code meshClient - rawHttpInterfaceOnWorkerThread}; and
+ * {@link #meshClientOnCallerThread()} runs the mesh's attempt on the caller's thread, so
+ * that it compares with {@link #rawHttpInterface()} directly (the issue's caller-thread
+ * floor).
  * <p>
  * Sampled per call: on a shared machine, the median of single calls (p0.50) hardly moves
  * when other processes take the CPU for a while, the mean does.
@@ -76,6 +79,10 @@ public class PipelineBenchmark {
 	private InventoryClient rawInterfaceOnWorkerThread;
 
 	private InventoryClient mesh;
+
+	private MeshClientHttpRequestFactory meshOnCallerThreadRequestFactory;
+
+	private InventoryClient meshOnCallerThread;
 
 	/**
 	 * Build the clients: the mesh from its public parts, with default settings and the
@@ -105,6 +112,14 @@ public class PipelineBenchmark {
 				loads);
 		this.mesh = new MeshClientFactory(RestClient::builder, this.meshRequestFactory, List.of())
 			.createClient(InventoryClient.class);
+		this.meshOnCallerThreadRequestFactory = new MeshClientHttpRequestFactory(settings,
+				new CompositeMeshDiscovery(List.of(new StaticDiscoveryClient(settings))),
+				new ConfiguredLoadBalancer(settings, loads), new CallerThreadTransports(this.stub),
+				new ResilienceRegistry(settings, CircuitBreakerRegistry.ofDefaults(), List.of(), Clock.systemUTC()),
+				loads);
+		this.meshOnCallerThread = new MeshClientFactory(RestClient::builder, this.meshOnCallerThreadRequestFactory,
+				List.of())
+			.createClient(InventoryClient.class);
 	}
 
 	/**
@@ -113,6 +128,7 @@ public class PipelineBenchmark {
 	@TearDown
 	public void tearDown() {
 		this.meshRequestFactory.destroy();
+		this.meshOnCallerThreadRequestFactory.destroy();
 		this.workers.shutdownNow();
 	}
 
@@ -151,6 +167,16 @@ public class PipelineBenchmark {
 	@Benchmark
 	public Item meshClient() {
 		return this.mesh.item(ID);
+	}
+
+	/**
+	 * A {@code @MeshClient} call whose attempt runs on the caller's thread: the whole
+	 * pipeline without the hand-off, to compare with {@link #rawHttpInterface()}.
+	 * @return the item
+	 */
+	@Benchmark
+	public Item meshClientOnCallerThread() {
+		return this.meshOnCallerThread.item(ID);
 	}
 
 	private static InventoryClient proxy(RestClient.Builder builder) {

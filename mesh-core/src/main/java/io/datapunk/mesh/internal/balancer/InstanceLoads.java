@@ -1,7 +1,6 @@
 package io.datapunk.mesh.internal.balancer;
 
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +26,7 @@ public class InstanceLoads implements ServiceStateHolder {
 	 */
 	public static final Duration DEFAULT_DECAY = Duration.ofSeconds(10);
 
-	private final Map<String, Map<Address, InstanceLoad>> services = new ConcurrentHashMap<>();
+	private final Map<String, ServiceLoads> services = new ConcurrentHashMap<>();
 
 	private final long decayNanos;
 
@@ -63,17 +62,16 @@ public class InstanceLoads implements ServiceStateHolder {
 	/**
 	 * Return the loads of a service's instances, for several look-ups in a row.
 	 * @param serviceId the service name
-	 * @return the loads by address, to pass to {@link #of(Map, ServiceInstance)}
+	 * @return the loads, to pass to {@link #of(ServiceLoads, ServiceInstance)}
 	 */
-	Map<Address, InstanceLoad> forService(String serviceId) {
-		Map<Address, InstanceLoad> loads = this.services.get(serviceId);
-		return (loads != null) ? loads : this.services.computeIfAbsent(serviceId, (id) -> new ConcurrentHashMap<>());
+	ServiceLoads forService(String serviceId) {
+		ServiceLoads loads = this.services.get(serviceId);
+		return (loads != null) ? loads
+				: this.services.computeIfAbsent(serviceId, (id) -> new ServiceLoads(this.decayNanos));
 	}
 
-	InstanceLoad of(Map<Address, InstanceLoad> loads, ServiceInstance instance) {
-		Address address = new Address(instance.getHost(), instance.getPort());
-		InstanceLoad load = loads.get(address);
-		return (load != null) ? load : loads.computeIfAbsent(address, (key) -> new InstanceLoad(this.decayNanos));
+	InstanceLoad of(ServiceLoads loads, ServiceInstance instance) {
+		return loads.of(instance);
 	}
 
 	/**
@@ -84,13 +82,11 @@ public class InstanceLoads implements ServiceStateHolder {
 	 * @param current the instances known now
 	 */
 	public void retain(String serviceId, List<ServiceInstance> current) {
-		Map<Address, InstanceLoad> loads = this.services.get(serviceId);
+		ServiceLoads loads = this.services.get(serviceId);
 		if (loads == null || loads.size() <= 2 * current.size() + 8) {
 			return;
 		}
-		Set<Address> keep = new HashSet<>();
-		current.forEach((instance) -> keep.add(new Address(instance.getHost(), instance.getPort())));
-		loads.entrySet().removeIf((entry) -> !keep.contains(entry.getKey()) && entry.getValue().inFlight() == 0);
+		loads.retain(current);
 	}
 
 	/**
@@ -101,9 +97,6 @@ public class InstanceLoads implements ServiceStateHolder {
 	@Override
 	public void release(Set<String> serviceIds) {
 		serviceIds.forEach(this.services::remove);
-	}
-
-	record Address(String host, int port) {
 	}
 
 }

@@ -1,7 +1,7 @@
 package io.datapunk.mesh.internal.balancer;
 
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.cloud.client.ServiceInstance;
 import io.datapunk.mesh.spi.MeshLoadBalancer;
@@ -28,8 +28,21 @@ public class LeastRequestLoadBalancer implements MeshLoadBalancer {
 
 	@Override
 	public ServiceInstance choose(String serviceId, List<ServiceInstance> instances) {
-		Map<InstanceLoads.Address, InstanceLoad> service = this.loads.forService(serviceId);
-		return TwoChoices.pick(instances, (instance) -> this.loads.of(service, instance).inFlight());
+		int size = instances.size();
+		if (size == 1) {
+			return instances.get(0);
+		}
+		// No lambda: see PeakEwmaLoadBalancer.
+		long pair = TwoChoices.pair(size);
+		ServiceLoads service = this.loads.forService(serviceId);
+		ServiceInstance a = instances.get(TwoChoices.first(pair));
+		ServiceInstance b = instances.get(TwoChoices.second(pair));
+		int inFlightA = this.loads.of(service, a).inFlight();
+		int inFlightB = this.loads.of(service, b).inFlight();
+		if (inFlightA == inFlightB) {
+			return ThreadLocalRandom.current().nextBoolean() ? a : b;
+		}
+		return (inFlightA < inFlightB) ? a : b;
 	}
 
 }

@@ -1,7 +1,6 @@
 package io.datapunk.mesh.internal.balancer;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.cloud.client.ServiceInstance;
 import io.datapunk.mesh.spi.MeshLoadBalancer;
@@ -44,19 +43,27 @@ public class PeakEwmaLoadBalancer implements MeshLoadBalancer {
 
 	@Override
 	public ServiceInstance choose(String serviceId, List<ServiceInstance> instances) {
-		Map<InstanceLoads.Address, InstanceLoad> service = this.loads.forService(serviceId);
-		long now = System.nanoTime();
-		return TwoChoices.pick(instances, (a, b) -> {
-			InstanceLoad loadA = this.loads.of(service, a);
-			InstanceLoad loadB = this.loads.of(service, b);
-			double costA = loadA.cost(now);
-			double costB = loadB.cost(now);
-			if (costA == costB || (loadA.inFlight() == 0 && loadB.inFlight() == 0 && costA < costB * TIE_RATIO
-					&& costB < costA * TIE_RATIO)) {
-				return loadA.begunBefore(loadB) ? a : b;
-			}
-			return (costA < costB) ? a : b;
-		});
+		int size = instances.size();
+		if (size == 1) {
+			return instances.get(0);
+		}
+		// No lambda: one capturing the service's loads and the time was an object per
+		// call wherever the JIT did not inline it.
+		long pair = TwoChoices.pair(size);
+		return cheaper(this.loads.forService(serviceId), instances.get(TwoChoices.first(pair)),
+				instances.get(TwoChoices.second(pair)), System.nanoTime());
+	}
+
+	private ServiceInstance cheaper(ServiceLoads service, ServiceInstance a, ServiceInstance b, long now) {
+		InstanceLoad loadA = this.loads.of(service, a);
+		InstanceLoad loadB = this.loads.of(service, b);
+		double costA = loadA.cost(now);
+		double costB = loadB.cost(now);
+		if (costA == costB || (loadA.inFlight() == 0 && loadB.inFlight() == 0 && costA < costB * TIE_RATIO
+				&& costB < costA * TIE_RATIO)) {
+			return loadA.begunBefore(loadB) ? a : b;
+		}
+		return (costA < costB) ? a : b;
 	}
 
 }

@@ -1,15 +1,11 @@
 package io.datapunk.mesh.internal.balancer;
 
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BinaryOperator;
-import java.util.function.ToDoubleFunction;
-
-import org.springframework.cloud.client.ServiceInstance;
 
 /**
- * The power of two choices: pick two different instances at random and keep the one that
- * costs less, either on a tie.
+ * The power of two choices: two different instances drawn at random, of which a balancer
+ * keeps the one that costs less. The pair comes packed in one {@code long}, so that a
+ * balancer on the hot path needs no object for it.
  *
  * @author datapunk mesh team
  */
@@ -18,28 +14,12 @@ final class TwoChoices {
 	private TwoChoices() {
 	}
 
-	static ServiceInstance pick(List<ServiceInstance> instances, ToDoubleFunction<ServiceInstance> cost) {
-		return pick(instances, (a, b) -> {
-			double costA = cost.applyAsDouble(a);
-			double costB = cost.applyAsDouble(b);
-			if (costA == costB) {
-				return ThreadLocalRandom.current().nextBoolean() ? a : b;
-			}
-			return (costA < costB) ? a : b;
-		});
-	}
-
 	/**
-	 * Pick two different instances at random and keep the one a rule prefers.
-	 * @param instances the candidates
-	 * @param preferred the rule: given two instances, the one to keep
-	 * @return the instance kept
+	 * Draw two different indexes below {@code size}.
+	 * @param size how many candidates, at least 2
+	 * @return the pair, to read with {@link #first} and {@link #second}
 	 */
-	static ServiceInstance pick(List<ServiceInstance> instances, BinaryOperator<ServiceInstance> preferred) {
-		int size = instances.size();
-		if (size == 1) {
-			return instances.get(0);
-		}
+	static long pair(int size) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		int first = random.nextInt(size);
 		// A second index among the other size - 1, so the two always differ.
@@ -47,7 +27,15 @@ final class TwoChoices {
 		if (second >= first) {
 			second++;
 		}
-		return preferred.apply(instances.get(first), instances.get(second));
+		return ((long) first << 32) | second;
+	}
+
+	static int first(long pair) {
+		return (int) (pair >>> 32);
+	}
+
+	static int second(long pair) {
+		return (int) pair;
 	}
 
 }

@@ -43,6 +43,10 @@ final class EjectionLedger {
 	// Written under the lock.
 	private volatile int ejectedCount;
 
+	// Changes with every ejection and readmission, under the lock: a selection made at
+	// one version holds for the same list until the next.
+	private volatile int version;
+
 	// Monotonic nanoseconds; Long.MAX_VALUE when nothing is ejected.
 	private volatile long nextReadmission = Long.MAX_VALUE;
 
@@ -75,6 +79,20 @@ final class EjectionLedger {
 
 	int ejectedCount() {
 		return this.ejectedCount;
+	}
+
+	/**
+	 * Return the ejections version: it changes whenever an instance is ejected or
+	 * readmitted.
+	 */
+	int version() {
+		return this.version;
+	}
+
+	/** Called under the lock, whenever an instance is ejected or readmitted. */
+	private void changeEjectedCount(int change) {
+		this.ejectedCount = this.ejectedCount + change;
+		this.version = this.version + 1;
 	}
 
 	int trackedCount() {
@@ -112,7 +130,7 @@ final class EjectionLedger {
 			}
 			long now = this.ticker.getAsLong();
 			Duration ejectionTime = tracked.eject(now, this.rules);
-			this.ejectedCount = this.ejectedCount + 1;
+			changeEjectedCount(1);
 			if (tracked.ejectedUntil() < this.nextReadmission) {
 				this.nextReadmission = tracked.ejectedUntil();
 			}
@@ -144,7 +162,7 @@ final class EjectionLedger {
 				if (this.ejectedCount >= this.rules.maxEjections(listSize)) {
 					return RemoteEjection.REFUSED;
 				}
-				this.ejectedCount = this.ejectedCount + 1;
+				changeEjectedCount(1);
 			}
 			tracked.ejectUntil(now, end);
 			if (end < this.nextReadmission) {
@@ -177,7 +195,7 @@ final class EjectionLedger {
 				return false;
 			}
 			tracked.readmit();
-			this.ejectedCount = this.ejectedCount - 1;
+			changeEjectedCount(-1);
 			return true;
 		}
 		finally {
@@ -208,7 +226,7 @@ final class EjectionLedger {
 					boolean remote = tracked.isRemoteEjection();
 					readmissions.add(new Readmission(tracked.address(), tracked.readmit(),
 							wallNow.minusNanos(now - until), remote));
-					this.ejectedCount = this.ejectedCount - 1;
+					changeEjectedCount(-1);
 				}
 				else if (tracked.isEjected() && until < next) {
 					next = until;

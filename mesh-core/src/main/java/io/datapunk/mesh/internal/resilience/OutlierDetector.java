@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
@@ -37,9 +36,9 @@ import org.springframework.util.Assert;
  * {@link #applyEjection} and {@link #applyReadmission}, within this detector's own
  * limits, and not told again.
  * <p>
- * Thread-safe. {@link #onSuccess} and, while nothing is ejected, {@link #select} neither
- * lock nor allocate; failure counting is lock-free; only ejection, readmission and
- * starting or stopping to track an instance take a lock. That bookkeeping is an
+ * Thread-safe. {@link #onSuccess} and, while the ejections stay the same, {@link #select}
+ * neither lock nor allocate; failure counting is lock-free; only ejection, readmission
+ * and starting or stopping to track an instance take a lock. That bookkeeping is an
  * {@link EjectionLedger}'s, and an {@link EjectionAnnouncer} tells of its changes; this
  * class coordinates them with the calls and the list they see.
  *
@@ -65,6 +64,10 @@ public final class OutlierDetector {
 	private volatile List<ServiceInstance> currentInstances = List.of();
 
 	private volatile boolean panicking;
+
+	// The last selection made while something was ejected, so that calls during an
+	// ejection (tens of seconds of them) neither scan the list nor allocate.
+	private volatile InstanceSelection lastSelection;
 
 	/**
 	 * Create a detector for one service.
@@ -263,24 +266,20 @@ public final class OutlierDetector {
 		}
 		long now = this.ticker.getAsLong();
 		readmitDue(now);
-		int available = 0;
-		for (ServiceInstance instance : instances) {
-			available += isEjected(instance, now) ? 0 : 1;
+		// Once due readmissions are made, an instance is ejected now exactly when it is
+		// ejected at all: which ones are changes only with the version. Read before
+		// judging, so that a change meanwhile makes the next call judge again.
+		int version = this.ledger.version();
+		InstanceSelection last = this.lastSelection;
+		if (last == null || last.from() != instances || last.version() != version) {
+			last = InstanceSelection.of(instances, version, (instance) -> isEjected(instance, now), this.rules);
+			this.lastSelection = last;
 		}
-		if (available == size) {
-			return all(instances);
-		}
-		if (this.rules.isPanic(available, size)) {
+		if (last.panic()) {
 			this.panicking = true;
 			return instances;
 		}
-		List<ServiceInstance> selected = new ArrayList<>(available);
-		for (ServiceInstance instance : instances) {
-			if (!isEjected(instance, now)) {
-				selected.add(instance);
-			}
-		}
-		return all(selected);
+		return all(last.selected());
 	}
 
 	private List<ServiceInstance> all(List<ServiceInstance> instances) {

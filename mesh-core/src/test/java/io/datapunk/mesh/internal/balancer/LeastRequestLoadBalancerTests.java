@@ -55,7 +55,7 @@ class LeastRequestLoadBalancerTests {
 		assertThat(this.loads.of("inventory", many.get(0))).isSameAs(kept);
 		assertThat(this.loads.of("inventory", many.get(30))).isNotSameAs(kept);
 		this.loads.retain("inventory", many.subList(0, 2));
-		assertThat(this.loads.forService("inventory")).hasSize(3);
+		assertThat(this.loads.forService("inventory").size()).isEqualTo(3);
 	}
 
 	private void busy(ServiceInstance instance, int requests) {
