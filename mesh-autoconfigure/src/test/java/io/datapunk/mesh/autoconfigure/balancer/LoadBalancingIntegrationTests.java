@@ -76,8 +76,12 @@ class LoadBalancingIntegrationTests {
 					}
 					Map<String, Integer> spread = new TreeMap<>();
 					servers.all().forEach((server) -> spread.put(server.name(), server.hits()));
+					// A starved instance gets its first call and then nothing more (1 of
+					// 30). A fair spread gives each about 10; a machine stall during one
+					// answer weighs like a slow instance for the average's time constant,
+					// so on a busy machine one instance may get only a few.
 					assertThat(spread.values()).as("calls per instance out of 30: %s", spread)
-						.allSatisfy((hits) -> assertThat(hits).isGreaterThanOrEqualTo(5));
+						.allSatisfy((hits) -> assertThat(hits).isGreaterThanOrEqualTo(3));
 				});
 		}
 	}
