@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -21,12 +22,16 @@ import io.datapunk.mesh.internal.config.TlsSettings;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.JdkClientHttpRequestFactoryBuilder;
 import org.springframework.boot.ssl.SslBundle;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.ClassUtils;
 import io.datapunk.mesh.internal.client.ClientCertificateAwareTransport;
 import io.datapunk.mesh.internal.client.AttemptTransport;
 import io.datapunk.mesh.internal.client.AttemptTransports;
 import io.datapunk.mesh.internal.client.TimedAttemptTransport;
 import io.datapunk.mesh.internal.client.ClientCertificateRequests;
+import io.datapunk.mesh.internal.client.HttpComponentsAttemptTransport;
 import io.datapunk.mesh.internal.client.JdkAttemptTransport;
+import io.datapunk.mesh.internal.support.MeshThreads;
 
 /**
  * The real HTTP clients that carry attempts, one per distinct pair of timeouts and TLS
@@ -45,6 +50,9 @@ import io.datapunk.mesh.internal.client.JdkAttemptTransport;
  * @author datapunk mesh team
  */
 public final class ServiceTransports implements AttemptTransports {
+
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
+		.isPresent("org.apache.hc.client5.http.classic.HttpClient", ServiceTransports.class.getClassLoader());
 
 	private final MeshSettings settings;
 
@@ -66,6 +74,12 @@ public final class ServiceTransports implements AttemptTransports {
 
 	/** Runs timed attempts and writes request bodies: named daemon threads, bounded. */
 	private final ExecutorService workers;
+
+	/**
+	 * Ends HttpClient 5 attempts that pass their time limit; one thread for every
+	 * service, started at the first attempt and ended when idle.
+	 */
+	private final ScheduledExecutorService watchdog = MeshThreads.scheduler("deadline-watchdog", 1);
 
 	public ServiceTransports(MeshSettings settings, ClientHttpRequestFactoryBuilder<?> builder,
 			AttemptClientSettings baseSettings, ServiceTlsBundles tlsBundles) {
@@ -169,7 +183,16 @@ public final class ServiceTransports implements AttemptTransports {
 			settings.build(jdk.withHttpClientCustomizer(configured::set));
 			return new JdkAttemptTransport(configured.get().build(), this.workers, key.read());
 		}
-		return new TimedAttemptTransport(settings.build(this.builder), this.workers);
+		ClientHttpRequestFactory factory = settings.build(this.builder);
+		if (HTTP_COMPONENTS_PRESENT) {
+			// HttpClient 5 takes timeouts per request: its attempts need no worker.
+			AttemptTransport callerThread = HttpComponentsAttemptTransport.over(factory, this.watchdog, key.connect(),
+					key.read());
+			if (callerThread != null) {
+				return callerThread;
+			}
+		}
+		return new TimedAttemptTransport(factory, this.workers);
 	}
 
 	@Override
@@ -180,6 +203,7 @@ public final class ServiceTransports implements AttemptTransports {
 		this.byService.clear();
 		this.retired.clear();
 		this.workers.shutdownNow();
+		MeshThreads.shutdown(this.watchdog);
 	}
 
 	/**

@@ -19,13 +19,15 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.http.client.ClientHttpResponse;
 
 /**
- * Attempts over any other HTTP client, whose timeouts are fixed when it is built: the
- * attempt runs on a worker thread while the caller waits at most the time limit for the
- * response and the start of its body (what {@link BufferedBodyResponse} holds), so that a
- * trickling body cannot keep a call past its deadline. A worker whose attempt was
- * abandoned stops reading at the next bytes and aborts the response; one blocked on an
- * instance that sends nothing ends at the client's read timeout, which whoever builds the
- * transports caps at the attempt timeout. Thread-safe.
+ * Attempts over HTTP clients whose timeouts are fixed when they are built (Jetty, Reactor
+ * Netty, {@code HttpURLConnection}; the JDK client and HttpClient 5 take them per request
+ * and have transports of their own): the attempt runs on a worker thread while the caller
+ * waits at most the time limit for the response and the start of its body (what
+ * {@link BufferedBodyResponse} holds), so that a trickling body cannot keep a call past
+ * its deadline. A worker whose attempt was abandoned stops reading at the next bytes and
+ * aborts the response; one blocked on an instance that sends nothing ends at the client's
+ * read timeout, which whoever builds the transports caps at the attempt timeout.
+ * Thread-safe.
  *
  * @author datapunk mesh team
  */
