@@ -194,7 +194,8 @@ class CircuitBreakerIntegrationTests {
 					"mesh.services.orders.timeout=100ms")
 			.run((context) -> {
 				OrdersClient orders = rawClient(context);
-				// Warm up, so that no deadline passes before an attempt is even sent; on a
+				// Warm up, so that no deadline passes before an attempt is even sent; on
+				// a
 				// busy machine the first calls can take longer than the 100 ms deadline.
 				await().atMost(Duration.ofSeconds(30))
 					.ignoreExceptions()
