@@ -26,6 +26,7 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Calls through a {@code WebClient} from the {@link MeshWebClient @MeshWebClient}
@@ -112,6 +113,30 @@ class ReactiveTlsNettyIntegrationTests {
 					.withMessageContaining("service 'strict'")
 					.withMessageContaining("TLS failure");
 			});
+	}
+
+	@Test
+	void replacingTheTrustedAuthorityShouldBePickedUpWithoutARestart() {
+		Authority newCa = TestCertificates.authority("new CA");
+		Path trust = CA.writeCertificate(files.resolve("rotating-ca.crt"));
+		try (TestHttpsServer renewed = TestHttpsServer.start("renewed", newCa.server("renewed"))) {
+			this.contextRunner.withPropertyValues("spring.ssl.bundle.watch.file.quiet-period=100ms",
+					"spring.ssl.bundle.pem.rotating.reload-on-update=true",
+					"spring.ssl.bundle.pem.rotating.truststore.certificate=" + trust,
+					"mesh.services.orders.instances=" + renewed.uri(), "mesh.services.orders.tls.bundle=rotating",
+					"mesh.services.orders.retry.max-attempts=1", "mesh.services.orders.outlier-detection.enabled=false",
+					"mesh.services.orders.circuit-breaker.enabled=false")
+				.run((context) -> {
+					WebClient.Builder builder = context.getBean(WebClients.class).builder;
+					assertThatExceptionOfType(MeshException.class).isThrownBy(() -> get(builder, "orders"))
+						.withMessageContaining("TLS failure");
+					newCa.writeCertificate(trust);
+					await().atMost(WAIT)
+						.pollInterval(Duration.ofMillis(100))
+						.ignoreExceptionsInstanceOf(MeshException.class)
+						.untilAsserted(() -> assertThat(get(builder, "orders")).containsEntry("server", "renewed"));
+				});
+		}
 	}
 
 	@Test
