@@ -3,9 +3,13 @@ package io.datapunk.mesh.autoconfigure.client;
 import java.time.Duration;
 
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpRedirects;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorBuilder;
+import org.springframework.boot.http.client.reactive.ClientHttpConnectorSettings;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.http.client.reactive.ClientHttpConnector;
 
 /**
  * The settings the HTTP clients that carry attempts are built with, over Spring Boot
@@ -50,6 +54,19 @@ public final class AttemptClientSettings {
 
 	<T extends ClientHttpRequestFactory> T build(ClientHttpRequestFactoryBuilder<T> builder) {
 		return builder.build(this.settings);
+	}
+
+	/**
+	 * Build a reactive connector with these settings, for the reactive attempts of a
+	 * service the application's connector cannot serve.
+	 */
+	<T extends ClientHttpConnector> T buildConnector(ClientHttpConnectorBuilder<T> builder) {
+		ClientHttpConnectorSettings connector = ClientHttpConnectorSettings.defaults()
+			.withTimeouts(this.settings.connectTimeout(), this.settings.readTimeout())
+			.withSslBundle(this.settings.sslBundle());
+		ClientHttpRequestFactorySettings.Redirects redirects = this.settings.redirects();
+		return builder.build((redirects != null) ? connector.withRedirects(HttpRedirects.valueOf(redirects.name()))
+				: connector);
 	}
 
 }

@@ -27,7 +27,11 @@ import org.springframework.web.reactive.function.client.WebClientRequestExceptio
  * written again for each attempt that is sent again, as Spring Cloud's retrying filter
  * does. On Reactor Netty each attempt waits for its answer no longer than the service's
  * {@code read-timeout}; on any connector the engine's attempt time limit
- * ({@code attempt-timeout}, the deadline) applies. Thread-safe.
+ * ({@code attempt-timeout}, the deadline) applies. A service with a TLS bundle, host
+ * names not verified or a {@code connect-timeout} other than the default's goes through
+ * connections of its own ({@link ServiceExchanges}), not through the application's
+ * connector nor the filters after this one: the application's connector cannot honour
+ * those settings, and ignoring a TLS bundle silently would be worse. Thread-safe.
  *
  * @since 0.1.0
  */
@@ -35,12 +39,26 @@ public final class MeshExchangeFilterFunction implements ExchangeFilterFunction 
 
 	private final ReactiveMeshCallEngine engine;
 
+	private final ServiceExchanges ownExchanges;
+
 	/**
-	 * Create the filter.
+	 * Create the filter, every service's attempts going through the application's
+	 * connector.
 	 * @param engine the engine calls go through
 	 */
 	public MeshExchangeFilterFunction(MeshCallEngine engine) {
+		this(engine, ServiceExchanges.NONE);
+	}
+
+	/**
+	 * Create the filter.
+	 * @param engine the engine calls go through
+	 * @param ownExchanges the connections of services the application's connector cannot
+	 * serve
+	 */
+	public MeshExchangeFilterFunction(MeshCallEngine engine, ServiceExchanges ownExchanges) {
 		this.engine = new ReactiveMeshCallEngine(engine);
+		this.ownExchanges = ownExchanges;
 	}
 
 	@Override
@@ -53,7 +71,9 @@ public final class MeshExchangeFilterFunction implements ExchangeFilterFunction 
 			CallRequest call = new CallRequest(serviceId, new LogicalWebRequest(request), headers, idempotent);
 			Duration readTimeout = ReactorNettyAttempts.PRESENT ? this.engine.settingsOf(serviceId).readTimeout()
 					: null;
-			return this.engine.call(call, (target) -> send(request, headers, target, next, readTimeout))
+			ExchangeFunction own = this.ownExchanges.forService(serviceId);
+			ExchangeFunction exchange = (own != null) ? own : next;
+			return this.engine.call(call, (target) -> send(request, headers, target, exchange, readTimeout))
 				.map(WebClientAttemptResponse::response);
 		});
 	}
