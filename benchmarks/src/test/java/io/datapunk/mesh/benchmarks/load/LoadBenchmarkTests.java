@@ -48,10 +48,11 @@ class LoadBenchmarkTests {
 		String output = buffer.toString(StandardCharsets.UTF_8);
 		assertThat(output).containsPattern("(?m)^raw-reactive +[1-9]\\d* +0 ");
 		// Positive control: the blocking variant's 64 callers are threads of their own.
-		// The reactive one runs first, so no idle threads of the other are counted.
 		assertThat(column(output, "raw", THREADS)).isGreaterThanOrEqualTo(64);
-		assertThat(column(output, "raw-reactive", THREADS)).isLessThan(64);
+		// The threads that ran during the reactive window: the live count also holds
+		// idle threads that earlier tests in this JVM left (HTTP clients' pools).
 		assertThat(column(output, "raw-reactive", BUSY)).isPositive()
+			.isLessThan(64)
 			.isLessThanOrEqualTo(column(output, "raw-reactive", THREADS));
 	}
 
