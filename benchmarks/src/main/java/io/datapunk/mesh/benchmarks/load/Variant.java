@@ -23,11 +23,6 @@ public enum Variant {
 	 */
 	RAW {
 		@Override
-		public VariantClient open(List<String> urls) {
-			return open(urls, ClientLibrary.JDK);
-		}
-
-		@Override
 		public VariantClient open(List<String> urls, ClientLibrary client) {
 			return new RawVariantClient(urls, client);
 		}
@@ -39,11 +34,6 @@ public enum Variant {
 	 */
 	MESH {
 		@Override
-		public VariantClient open(List<String> urls) {
-			return open(urls, ClientLibrary.JDK);
-		}
-
-		@Override
 		public VariantClient open(List<String> urls, ClientLibrary client) {
 			return MeshBenchmarkApplication.open(urls, client);
 		}
@@ -54,11 +44,6 @@ public enum Variant {
 	 * {@code RestClient}, and Spring Cloud CircuitBreaker with Resilience4j.
 	 */
 	SPRING_CLOUD {
-		@Override
-		public VariantClient open(List<String> urls) {
-			return open(urls, ClientLibrary.JDK);
-		}
-
 		@Override
 		public VariantClient open(List<String> urls, ClientLibrary client) {
 			return SpringCloudBenchmarkApplication.open(urls, false, client);
@@ -73,11 +58,6 @@ public enum Variant {
 	 */
 	SPRING_CLOUD_OBSERVED {
 		@Override
-		public VariantClient open(List<String> urls) {
-			return open(urls, ClientLibrary.JDK);
-		}
-
-		@Override
 		public VariantClient open(List<String> urls, ClientLibrary client) {
 			return SpringCloudBenchmarkApplication.open(urls, true, client);
 		}
@@ -89,7 +69,8 @@ public enum Variant {
 	 */
 	RAW_REACTIVE {
 		@Override
-		public VariantClient open(List<String> urls) {
+		public VariantClient open(List<String> urls, ClientLibrary client) {
+			// Reactor Netty, whatever the blocking variants' client.
 			return new RawReactiveVariantClient(urls);
 		}
 	},
@@ -100,7 +81,8 @@ public enum Variant {
 	 */
 	MESH_REACTIVE {
 		@Override
-		public VariantClient open(List<String> urls) {
+		public VariantClient open(List<String> urls, ClientLibrary client) {
+			// Reactor Netty, whatever the blocking variants' client.
 			return MeshReactiveBenchmarkApplication.open(urls);
 		}
 	},
@@ -112,29 +94,31 @@ public enum Variant {
 	 */
 	SPRING_CLOUD_REACTIVE {
 		@Override
-		public VariantClient open(List<String> urls) {
+		public VariantClient open(List<String> urls, ClientLibrary client) {
+			// Reactor Netty, whatever the blocking variants' client.
 			return SpringCloudReactiveBenchmarkApplication.open(urls);
 		}
 	};
 
 	/**
-	 * Open a client of the given backends.
+	 * Open a client of the given backends on the JDK's HTTP client (what an application
+	 * with only the starter gets).
 	 * @param urls the backends' addresses
 	 * @return a client, ready to call
 	 */
-	public abstract VariantClient open(List<String> urls);
+	public VariantClient open(List<String> urls) {
+		return open(urls, ClientLibrary.JDK);
+	}
 
 	/**
 	 * Open a client of the given backends on the given HTTP client library, for the
-	 * variants built on a blocking {@code ClientHttpRequestFactory}; the others ignore
-	 * it.
+	 * variants built on a blocking {@code ClientHttpRequestFactory}; the reactive ones
+	 * ignore it.
 	 * @param urls the backends' addresses
 	 * @param client the HTTP client library
 	 * @return a client, ready to call
 	 */
-	public VariantClient open(List<String> urls, ClientLibrary client) {
-		return open(urls);
-	}
+	public abstract VariantClient open(List<String> urls, ClientLibrary client);
 
 	/**
 	 * Return the name used on the command line and in tables, such as
